@@ -1,0 +1,1 @@
+"""The one document tree every writer walks."""

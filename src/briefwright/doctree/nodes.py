@@ -1,0 +1,211 @@
+"""The node set of a briefing, as frozen dataclasses.
+
+A writer walks these and nothing else: it never sees the summary or the template. Inline nodes
+hold text; block nodes hold inline or block children. `line` is the 1-based line of the rendered
+Markdown a block came from (0 when built by hand), so errors can point at the template output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --- inline -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink. Only http(s) and mailto targets ever become a Link; others stay Text."""
+
+    url: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+
+Inline = Text | Strong | Emphasis | Code | Link | LineBreak
+
+# --- blocks -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Title:
+    """The briefing's title on page 1 (Word style "Title")."""
+
+    children: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Subtitle:
+    children: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1..3 inside the body; the title is a Title node, not a level-0 heading
+    children: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    """A small line of the title block: source, prepared by, date (Word style "Briefing Meta")."""
+
+    children: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ListItem:
+    children: tuple[Block, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class OrderedList:
+    items: tuple[ListItem, ...]
+    start: int = 1
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation and who said it; writers keep the two together on one page."""
+
+    children: tuple[Block, ...]
+    attribution: tuple[Inline, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A highlighted box, e.g. the bottom line. `kind` follows GFM alerts (note, important...)."""
+
+    kind: str
+    title: tuple[Inline, ...]
+    children: tuple[Block, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with one header row; each cell is a tuple of inlines."""
+
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ThematicBreak:
+    line: int = 0
+
+
+Block = (
+    Title
+    | Subtitle
+    | Heading
+    | Paragraph
+    | MetaLine
+    | BulletList
+    | OrderedList
+    | ListItem
+    | Quote
+    | Callout
+    | Table
+    | ThematicBreak
+)
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What page furniture and file properties need; built from the summary by the pipeline."""
+
+    title: str
+    short_title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    organization: str = ""
+    date: str = ""  # ISO YYYY-MM-DD of the briefing, or ""
+    date_label: str = ""  # the same date for readers, e.g. "22 May 2025"
+    marking: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    source_url: str = ""
+    language: str = "en"
+    template: str = ""
+    audience: str = ""
+    verified: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: DocMeta
+    children: tuple[Block, ...] = field(default_factory=tuple)
+
+
+INLINE_TYPES = (Text, Strong, Emphasis, Code, Link, LineBreak)
+BLOCK_TYPES = (
+    Title,
+    Subtitle,
+    Heading,
+    Paragraph,
+    MetaLine,
+    BulletList,
+    OrderedList,
+    ListItem,
+    Quote,
+    Callout,
+    Table,
+    ThematicBreak,
+)
+ALL_NODE_TYPES = INLINE_TYPES + BLOCK_TYPES
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The text of inline nodes without markup, e.g. for PDF bookmarks and Word properties."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text | Code):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append(" ")
+        else:
+            out.append(plain_text(node.children))
+    return "".join(out)
