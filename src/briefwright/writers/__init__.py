@@ -26,6 +26,7 @@ WRITERS = {
     "docx": WriterInfo("docx", ".docx", "briefwright.writers.docx", "Word document"),
     "pdf": WriterInfo("pdf", ".pdf", "briefwright.writers.pdf", "PDF"),
     "md": WriterInfo("md", ".md", "briefwright.writers.markdown", "GitHub-flavoured Markdown"),
+    "html": WriterInfo("html", ".html", "briefwright.writers.html", "self-contained HTML"),
 }
 DEFAULT_FORMATS = ("docx", "pdf", "md")
 
