@@ -67,7 +67,9 @@ def check_theme_values(data: dict[str, Any], origin: str) -> None:
         elif key.endswith("_color") and not (isinstance(value, str) and _HEX_COLOUR.match(value)):
             issues.append(Issue(f"expected a colour like '#1F3A5F', got {value!r}", where))
         elif key == "page_size" and value not in PAGE_SIZES_MM:
-            issues.append(Issue(f"expected one of {', '.join(PAGE_SIZES_MM)}, got {value!r}", where))
+            issues.append(
+                Issue(f"expected one of {', '.join(PAGE_SIZES_MM)}, got {value!r}", where)
+            )
         elif key.endswith(("_size", "_mm")) and key != "page_size":
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 issues.append(Issue(f"expected a positive number, got {value!r}", where))

@@ -1,0 +1,138 @@
+"""Write a summary's outputs all or nothing, and never over a file someone has edited.
+
+Every file is first written to a temporary file in the target directory; only when all of them
+exist are they moved into place. A manifest in the directory records the hash of what briefwright
+last wrote to each name, so a file that differs from it (a user polished the DOCX in Word) is
+refused unless forced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from briefwright.errors import OutputError
+
+MANIFEST_NAME = ".briefwright-manifest.json"
+
+
+def commit_outputs(files: dict[Path, bytes], *, force: bool = False) -> list[Path]:
+    """Write every file atomically; all of them land or none does. Returns the paths written."""
+    by_dir: dict[Path, dict[Path, bytes]] = {}
+    for path, data in files.items():
+        by_dir.setdefault(path.parent, {})[path] = data
+    written = []
+    for directory, group in by_dir.items():
+        _ensure_directory(directory)
+        with _locked(directory):
+            manifest = _read_manifest(directory)
+            _refuse_edited(group, manifest, force)
+            _write_group(directory, group)
+            manifest.update({p.name: _digest(data) for p, data in group.items()})
+            _write_manifest(directory, manifest)
+        written.extend(group)
+    return written
+
+
+def _ensure_directory(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{directory}: cannot create output directory: {exc.strerror}") from None
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise OutputError(f"{directory}: output directory is not writable")
+
+
+@contextlib.contextmanager
+def _locked(directory: Path) -> Iterator[None]:
+    # Two renders into one directory must not interleave their manifest updates.
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(directory: Path) -> dict[str, str]:
+    try:
+        data = json.loads((directory / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {k: v for k, v in files.items() if isinstance(v, str)} if isinstance(files, dict) else {}
+
+
+def _refuse_edited(group: dict[Path, bytes], manifest: dict[str, str], force: bool) -> None:
+    if force:
+        return
+    for path, data in group.items():
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot read existing file: {exc.strerror}") from None
+        digest = _digest(current)
+        if digest == _digest(data) or manifest.get(path.name) == digest:
+            continue
+        raise OutputError(
+            f"{path}: changed since briefwright wrote it (or not written by briefwright); "
+            "refusing to replace it, use --force to overwrite"
+        )
+
+
+def _write_group(directory: Path, group: dict[Path, bytes]) -> None:
+    temps: dict[Path, str] = {}
+    try:
+        for path, data in group.items():
+            temps[path] = _write_temp(directory, path.name, data)
+        for path, temp in temps.items():
+            os.replace(temp, path)
+    except OSError as exc:
+        for temp in temps.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+        raise OutputError(f"{directory}: cannot write outputs: {exc.strerror or exc}") from None
+
+
+def _write_temp(directory: Path, name: str, data: bytes) -> str:
+    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes 0600 files; outputs should get the permissions any new file would.
+        os.chmod(temp, 0o666 & ~_umask())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_manifest(directory: Path, manifest: dict[str, str]) -> None:
+    payload = {"about": "hashes of the files briefwright last wrote here", "files": manifest}
+    text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
+    try:
+        temp = _write_temp(directory, MANIFEST_NAME, text.encode("utf-8"))
+        os.replace(temp, directory / MANIFEST_NAME)
+    except OSError as exc:
+        raise OutputError(f"{directory}: cannot record {MANIFEST_NAME}: {exc.strerror}") from None
