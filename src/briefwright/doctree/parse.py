@@ -1,0 +1,276 @@
+"""Parse the Markdown a template renders into the document tree (doctree.nodes).
+
+The dialect is CommonMark without raw HTML (a tag is an error; an escaped `\\<b>` is text), plus
+GFM tables and fenced containers:
+
+    # Heading / ## / ###      Heading(level 1..3); "####" and deeper are an error
+    plain lines               Paragraph; a soft line break becomes one space, a backslash or two
+                              trailing spaces at the end of a line a LineBreak
+    **bold** *italic* `code`  Strong, Emphasis, Code
+    [text](https://...)       Link, for http, https and mailto targets only; any other target
+                              (relative, ftp, javascript) keeps just its text
+    - item / 1. item          BulletList / OrderedList (start number kept) of ListItem
+    > text                    Quote without attribution
+    ---                       ThematicBreak (a blank line must separate it from a paragraph,
+                              or the paragraph becomes a heading)
+    | a | b |                 Table: first row is the header, then rows
+    |---|---|
+
+    ::: title                 Title: the inlines of its single paragraph (top level only)
+    ::: subtitle              Subtitle (top level only)
+    ::: meta                  one MetaLine per paragraph inside (top level only)
+    ::: callout KIND TITLE    Callout(kind, title=inlines of TITLE, children=blocks);
+                              KIND is note, tip, important, warning or caution; TITLE may use
+                              inline Markdown and may be empty
+    :::: quote                Quote(children=blocks, attribution=inlines of the nested
+    blocks...                 attribution's single paragraph); a container holding another
+    ::: attribution           container needs a longer fence (4 colons outside, 3 inside);
+    Name, Role                `::: attribution` also works inside a `>` quote
+    :::
+    ::::
+
+Every container must be closed by a line of at least as many colons. Code blocks (fenced or
+indented by 4+ spaces), images, raw HTML, headings below level 3 and unknown container names are
+a RenderError naming `source_name:line`. Entities (&amp;) and backslash escapes decode to text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.container import container_plugin
+
+from briefwright.doctree import nodes
+from briefwright.errors import Issue, Location, RenderError
+
+CALLOUT_KINDS = ("note", "tip", "important", "warning", "caution")
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+_CONTAINER_CLOSE = re.compile(r"^[ \t>]*:{3,}[ \t]*$")
+
+
+@functools.cache
+def _markdown_it() -> MarkdownIt:
+    # HTML parsing stays on only so that raw HTML arrives as html_* tokens, which are errors:
+    # with it off, a template's <b> would pass silently as text.
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    md.enable("table")
+    # One catch-all container rule: the walker reads the name, so an unknown one is an error
+    # instead of silently becoming a paragraph of colons.
+    container_plugin(md, "any", validate=lambda params, markup: True)
+    return md
+
+
+def parse_markdown(text: str, source_name: str = "<template output>") -> tuple[nodes.Block, ...]:
+    """Parse template Markdown into block nodes; unsupported constructs raise RenderError."""
+    root = SyntaxTreeNode(_markdown_it().parse(text))
+    return _Builder(source_name, text.splitlines()).blocks(root.children, top=True)
+
+
+class _Builder:
+    """Turns markdown-it syntax tree nodes into our nodes, remembering source lines."""
+
+    def __init__(self, source_name: str, lines: list[str]):
+        self.source_name = source_name
+        self.lines = lines
+        self.line = 0  # the line of the inline currently being converted
+
+    def error(self, line: int, message: str) -> RenderError:
+        location = Location(file=self.source_name, line=line)
+        return RenderError(message, [Issue(message, location)])
+
+    # --- blocks ---------------------------------------------------------------------------
+
+    def blocks(self, children: list[SyntaxTreeNode], top: bool = False) -> tuple:
+        out: list[nodes.Block] = []
+        for child in children:
+            # A meta container stands for several blocks: one MetaLine per paragraph.
+            if _container_name(child) == "meta":
+                out.extend(self.meta(child, top))
+            else:
+                out.append(self.block(child, top))
+        return tuple(out)
+
+    def block(self, node: SyntaxTreeNode, top: bool) -> nodes.Block:
+        line = node.map[0] + 1 if node.map else 0
+        if node.type == "container_any":
+            return self.container(node, line, top)
+        handler = _BLOCK_HANDLERS.get(node.type)
+        if handler is None:
+            raise self.error(line, _unsupported(node))
+        return handler(self, node, line)
+
+    def paragraph(self, node: SyntaxTreeNode, line: int) -> nodes.Paragraph:
+        return nodes.Paragraph(self.inlines(node.children[0], line), line)
+
+    def heading(self, node: SyntaxTreeNode, line: int) -> nodes.Heading:
+        level = int(node.tag[1])
+        if level > 3:
+            raise self.error(line, f"heading level {level} is not supported (use # to ###)")
+        return nodes.Heading(level, self.inlines(node.children[0], line), line)
+
+    def bullet_list(self, node: SyntaxTreeNode, line: int) -> nodes.BulletList:
+        return nodes.BulletList(self.blocks(node.children), line)
+
+    def ordered_list(self, node: SyntaxTreeNode, line: int) -> nodes.OrderedList:
+        start = int(node.attrs.get("start", 1))
+        return nodes.OrderedList(self.blocks(node.children), start, line)
+
+    def list_item(self, node: SyntaxTreeNode, line: int) -> nodes.ListItem:
+        return nodes.ListItem(self.blocks(node.children), line)
+
+    def table(self, node: SyntaxTreeNode, line: int) -> nodes.Table:
+        rows = [tr for section in node.children for tr in section.children]
+        cells = [
+            tuple(self.inlines(cell.children[0], tr.map[0] + 1) for cell in tr.children)
+            for tr in rows
+        ]
+        return nodes.Table(cells[0], tuple(cells[1:]), line)
+
+    def thematic_break(self, node: SyntaxTreeNode, line: int) -> nodes.ThematicBreak:
+        return nodes.ThematicBreak(line)
+
+    def blockquote(self, node: SyntaxTreeNode, line: int) -> nodes.Quote:
+        children, attribution = [], None
+        for child in node.children:
+            if _container_name(child) != "attribution":
+                children.append(self.block(child, top=False))
+            elif attribution is None:
+                attribution = self.single_paragraph(child, "attribution")
+            else:
+                raise self.error(child.map[0] + 1, "a quote has only one attribution")
+        return nodes.Quote(tuple(children), attribution or (), line)
+
+    # --- containers -----------------------------------------------------------------------
+
+    def container(self, node: SyntaxTreeNode, line: int, top: bool) -> nodes.Block:
+        name = _container_name(node)
+        self.check_container(node, name, line, top)
+        if name == "title":
+            return nodes.Title(self.single_paragraph(node, name), line)
+        if name == "subtitle":
+            return nodes.Subtitle(self.single_paragraph(node, name), line)
+        if name == "callout":
+            return self.callout(node, line)
+        if name == "quote":
+            return self.blockquote(node, line)
+        if name == "attribution":
+            raise self.error(line, "'::: attribution' belongs inside a quote")
+        known = "title, subtitle, meta, callout, quote, attribution"
+        raise self.error(line, f"unknown container '{name}' (known: {known})")
+
+    def check_container(self, node: SyntaxTreeNode, name: str, line: int, top: bool) -> None:
+        end = node.map[1]
+        # The plugin closes a container silently at the end of the document; for a template
+        # that is almost always a forgotten ':::' that swallowed the rest of the briefing.
+        if end >= len(self.lines) or not _CONTAINER_CLOSE.match(self.lines[end]):
+            raise self.error(line, f"container '{name}' is not closed (end it with a ':::' line)")
+        if name in ("title", "subtitle", "meta") and not top:
+            raise self.error(line, f"'::: {name}' must be at the top level")
+
+    def single_paragraph(self, node: SyntaxTreeNode, name: str) -> tuple[nodes.Inline, ...]:
+        if not node.children:
+            return ()
+        first = node.children[0]
+        if len(node.children) > 1 or first.type != "paragraph":
+            line = (first.map[0] + 1) if len(node.children) == 1 else node.children[1].map[0] + 1
+            raise self.error(line, f"'::: {name}' holds a single paragraph")
+        return self.inlines(first.children[0], first.map[0] + 1)
+
+    def meta(self, node: SyntaxTreeNode, top: bool) -> list[nodes.MetaLine]:
+        line = node.map[0] + 1
+        self.check_container(node, "meta", line, top)
+        for child in node.children:
+            if child.type != "paragraph":
+                raise self.error(child.map[0] + 1, "'::: meta' holds only paragraphs")
+        paragraphs = (self.paragraph(child, child.map[0] + 1) for child in node.children)
+        return [nodes.MetaLine(p.children, p.line) for p in paragraphs]
+
+    def callout(self, node: SyntaxTreeNode, line: int) -> nodes.Callout:
+        words = node.info.split(None, 2)
+        kind = words[1] if len(words) > 1 else ""
+        if kind not in CALLOUT_KINDS:
+            raise self.error(
+                line, f"callout kind '{kind}' is not one of {', '.join(CALLOUT_KINDS)}"
+            )
+        title = SyntaxTreeNode(_markdown_it().parseInline(words[2] if len(words) > 2 else ""))
+        return nodes.Callout(
+            kind, self.inlines(title.children[0], line), self.blocks(node.children), line
+        )
+
+    # --- inlines --------------------------------------------------------------------------
+
+    def inlines(self, inline: SyntaxTreeNode, line: int) -> tuple[nodes.Inline, ...]:
+        self.line = line
+        return self.convert_inlines(inline.children)
+
+    def convert_inlines(self, children: list[SyntaxTreeNode]) -> tuple[nodes.Inline, ...]:
+        out: list[nodes.Inline] = []
+        for child in children:
+            out.extend(self.inline(child))
+        return _merge_text(out)
+
+    def inline(self, node: SyntaxTreeNode) -> tuple[nodes.Inline, ...]:
+        if node.type == "text":
+            return (nodes.Text(node.content),)
+        if node.type in ("softbreak", "hardbreak"):
+            self.line += 1
+            return (nodes.Text(" "),) if node.type == "softbreak" else (nodes.LineBreak(),)
+        if node.type == "code_inline":
+            return (nodes.Code(node.content),)
+        if node.type == "strong":
+            return (nodes.Strong(self.convert_inlines(node.children)),)
+        if node.type == "em":
+            return (nodes.Emphasis(self.convert_inlines(node.children)),)
+        if node.type == "link":
+            children = self.convert_inlines(node.children)
+            href = str(node.attrs.get("href", ""))
+            return (
+                (nodes.Link(href, children),) if href.lower().startswith(LINK_SCHEMES) else children
+            )
+        raise self.error(self.line, _unsupported(node))
+
+
+_BLOCK_HANDLERS = {
+    "paragraph": _Builder.paragraph,
+    "heading": _Builder.heading,
+    "bullet_list": _Builder.bullet_list,
+    "ordered_list": _Builder.ordered_list,
+    "list_item": _Builder.list_item,
+    "table": _Builder.table,
+    "hr": _Builder.thematic_break,
+    "blockquote": _Builder.blockquote,
+}
+_UNSUPPORTED = {
+    "fence": "code blocks are not supported",
+    "code_block": "code blocks are not supported (is a line indented by 4 or more spaces?)",
+    "image": "images are not supported",
+    "html_block": "raw HTML is not supported",
+    "html_inline": "raw HTML is not supported",
+}
+
+
+def _unsupported(node: SyntaxTreeNode) -> str:
+    return _UNSUPPORTED.get(node.type, f"unsupported Markdown construct '{node.type}'")
+
+
+def _container_name(node: SyntaxTreeNode) -> str | None:
+    if node.type != "container_any":
+        return None
+    words = node.info.split(None, 1)
+    return words[0] if words else ""
+
+
+def _merge_text(inlines: list[nodes.Inline]) -> tuple[nodes.Inline, ...]:
+    """Join adjacent Text nodes (markdown-it splits text at escapes) and drop empty ones."""
+    out: list[nodes.Inline] = []
+    for node in inlines:
+        if isinstance(node, nodes.Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], nodes.Text):
+                node = nodes.Text(out.pop().text + node.text)
+        out.append(node)
+    return tuple(out)
