@@ -1,0 +1,161 @@
+"""The summary format as typed, immutable pydantic models; the field names are a contract.
+
+Every model is frozen and refuses unknown keys. Key points, implications and recommendations
+may be written as bare strings. `audiences` restricts an item to the templates whose audience is
+listed; `priority` orders key points (1 is the most important) when a template shows the top few.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from briefwright.summary.dates import DateSpec
+from briefwright.summary.fields import (
+    Confidence,
+    Date,
+    Likelihood,
+    SchemaVersion,
+    Text,
+    Url,
+    WholeNumber,
+)
+
+Audiences = Annotated[
+    list[Text] | None,
+    Field(
+        default=None,
+        min_length=1,
+        description=(
+            "Show this item only in templates whose audience is listed (e.g. [analyst, "
+            "executive]). Leave it out to show the item to every audience."
+        ),
+    ),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _TextItem(_Model):
+    """An item that may also be written as a bare string, meaning {text: ...}."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+
+class Source(_Model):
+    """The article the briefing summarises."""
+
+    title: Text = Field(description="Title of the article.")
+    publisher: Text | None = Field(None, description="Who published it.")
+    author: Text | None = Field(None, description="Who wrote it.")
+    published: Date | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    url: Url | None = Field(None, description="Web address (http or https only); never fetched.")
+    text: Text | None = Field(
+        None, description="Local copy of the article, as a path relative to the summary file."
+    )
+
+
+class KeyPoint(_TextItem):
+    """One key judgement or finding; may be written as a bare string."""
+
+    text: Text = Field(description="The key point itself.")
+    detail: Text | None = Field(None, description="Supporting detail or evidence.")
+    priority: WholeNumber | None = Field(
+        None,
+        ge=1,
+        le=1000,
+        description=(
+            "1 is the most important. Templates that show only the top key points take them "
+            "in priority order; points without a priority follow, in the order written."
+        ),
+    )
+    audiences: Audiences
+
+
+class Quote(_Model):
+    """A direct quotation, verbatim, with its speaker."""
+
+    text: Text = Field(description="The quotation, verbatim, without quotation marks.")
+    speaker: Text = Field(description="Who said it.")
+    role: Text | None = Field(None, description="The speaker's role or title.")
+    date: Date | None = Field(None, description="When it was said, YYYY-MM-DD.")
+    context: Text | None = Field(None, description="Where or in answer to what it was said.")
+    audiences: Audiences
+
+
+class TimelineEntry(_Model):
+    """A dated event; the timeline is shown in chronological order, stable for ties."""
+
+    date: DateSpec = Field(
+        description=(
+            "YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END of those, e.g. 2025-05-20/2025-05-21."
+        )
+    )
+    event: Text = Field(description="What happened.")
+    significance: Text | None = Field(None, description="Why it matters.")
+    label: Text | None = Field(
+        None, description="Display text for the date instead of the default, e.g. 'early May 2025'."
+    )
+    audiences: Audiences
+
+
+class Implication(_TextItem):
+    """A judgement about what follows; may be written as a bare string."""
+
+    text: Text = Field(description="The implication.")
+    actor: Text | None = Field(None, description="Who it concerns or who would act.")
+    likelihood: Likelihood | None = Field(
+        None,
+        description=(
+            "ICD 203 term, any letter case: almost no chance (1-5%), very unlikely (5-20%), "
+            "unlikely (20-45%), roughly even chance (45-55%), likely (55-80%), "
+            "very likely (80-95%), almost certain (95-99%)."
+        ),
+    )
+    confidence: Confidence | None = Field(
+        None, description="Analytic confidence: low, moderate or high."
+    )
+    audiences: Audiences
+
+
+class Recommendation(_TextItem):
+    """A recommended action; may be written as a bare string."""
+
+    text: Text = Field(description="The recommendation.")
+    audiences: Audiences
+
+
+class Summary(_Model):
+    """A structured summary of one article: the input of every briefing."""
+
+    schema_version: SchemaVersion | None = Field(
+        None, description="Version of this format; only 1 exists. Optional."
+    )
+    title: Text = Field(description="Title of the briefing.")
+    subtitle: Text | None = Field(None, description="Subtitle of the briefing.")
+    date: Date | None = Field(None, description="Date of the briefing, YYYY-MM-DD.")
+    author: Text | None = Field(None, description="Who prepared the briefing.")
+    organization: Text | None = Field(None, description="The preparing organisation.")
+    marking: Text | None = Field(
+        None, description="Handling marking shown in header and footer, e.g. 'TLP:AMBER'."
+    )
+    source: Source = Field(description="The article this briefing summarises.")
+    summary: Text = Field(description="The bottom line up front.")
+    key_points: list[KeyPoint] = Field(
+        min_length=1, description="At least one key point; each a string or {text, detail?}."
+    )
+    quotes: list[Quote] = Field([], description="Direct quotations from the article.")
+    timeline: list[TimelineEntry] = Field([], description="Dated events, in any order.")
+    implications: list[Implication] = Field(
+        [], description="Each a string or {text, actor?, likelihood?, confidence?}."
+    )
+    recommendations: list[Recommendation] = Field(
+        [], description="Recommended actions; each a string or {text}."
+    )
+    tags: list[Text] = Field([], description="Keywords; also written to the file properties.")

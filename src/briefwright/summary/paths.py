@@ -1,0 +1,49 @@
+"""Field paths: tuples like ("quotes", 2, "speaker") and their printed form quotes[2].speaker."""
+
+from __future__ import annotations
+
+import re
+
+FieldPath = tuple[str | int, ...]
+# Where each field of a loaded file starts, as 1-based (line, column); the key for mapping
+# entries, the item itself for list items.
+Positions = dict[FieldPath, tuple[int, int]]
+
+_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+def format_path(path: FieldPath) -> str:
+    """Print a field path the way users write it: `quotes[2].speaker` (list indexes from 0)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def parse_path(text: str) -> FieldPath:
+    """Read `quotes[2].speaker` back into ("quotes", 2, "speaker")."""
+    parts: list[str | int] = []
+    for match in _PART.finditer(text):
+        index, name = match.groups()
+        parts.append(int(index) if index is not None else name)
+    return tuple(parts)
+
+
+def nearest_position(positions: Positions, path: FieldPath) -> tuple[int, int] | None:
+    """The position of `path`, or of its closest ancestor (a missing field sits in its parent)."""
+    for end in range(len(path), -1, -1):
+        found = positions.get(path[:end])
+        if found is not None:
+            return found
+    return None
+
+
+class SourceProblem(Exception):
+    """A problem found while reading a summary file, at a 1-based line and column."""
+
+    def __init__(self, message: str, line: int, column: int, path: FieldPath = ()):
+        super().__init__(message)
+        self.line, self.column, self.path = line, column, path

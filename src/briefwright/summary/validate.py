@@ -1,0 +1,145 @@
+"""Plain data -> Summary, turning every pydantic error into a located, plain-English Issue."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from briefwright.errors import InvalidSummary, Issue, Location
+from briefwright.summary.fields import describe
+from briefwright.summary.model import Summary, _TextItem
+from briefwright.summary.paths import (
+    FieldPath,
+    Positions,
+    format_path,
+    nearest_position,
+    parse_path,
+)
+
+
+@dataclass(frozen=True)
+class LoadedSummary:
+    """A validated summary, the file it came from, and where each of its fields was written."""
+
+    summary: Summary
+    path: Path | None = None
+    positions: Positions = field(default_factory=dict, repr=False, compare=False)
+
+    def locate(self, field_path: FieldPath | str) -> Location:
+        """The Location of a field, given as ("quotes", 2, "speaker") or "quotes[2].speaker"."""
+        return locate(self.path, self.positions, field_path)
+
+
+def locate(file: Path | str | None, positions: Positions, field_path: FieldPath | str) -> Location:
+    """Location of `field_path` in `file`, falling back to its nearest written ancestor."""
+    path = parse_path(field_path) if isinstance(field_path, str) else tuple(field_path)
+    line, column = nearest_position(positions, path) or (None, None)
+    return Location(str(file) if file else None, line, column, format_path(path) or None)
+
+
+def validate_data(
+    data: Any, file: Path | str | None = None, positions: Positions | None = None
+) -> LoadedSummary:
+    """Validate summary data (e.g. a dict built in Python); InvalidSummary lists every issue."""
+    positions = positions or {}
+    try:
+        summary = Summary.model_validate(data)
+    except pydantic.ValidationError as error:
+        issues = [_issue(e, file, positions) for e in error.errors(include_url=False)]
+        raise invalid(issues, file) from None
+    return LoadedSummary(summary, Path(file) if file else None, positions)
+
+
+def invalid(issues: list[Issue], file: Path | str | None) -> InvalidSummary:
+    """One InvalidSummary carrying `issues` sorted by line (unlocated ones last)."""
+
+    def order(issue: Issue) -> tuple[float, float]:
+        where = issue.location
+        return (where.line or math.inf, where.column or math.inf)
+
+    ordered = sorted(issues, key=order)
+    count = f"{len(ordered)} problem{'s' if len(ordered) != 1 else ''}"
+    return InvalidSummary(f"{file or 'summary'}: {count}", ordered)
+
+
+def _issue(error: Any, file: Path | str | None, positions: Positions) -> Issue:
+    path: FieldPath = tuple(error["loc"])
+    return Issue(_message(error, path), locate(file, positions, path))
+
+
+def _message(error: Any, path: FieldPath) -> str:
+    kind, ctx, got = error["type"], error.get("ctx", {}), describe(error.get("input"))
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return _unknown_field(path)
+    if kind == "value_error":
+        return str(ctx["error"])
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return _expected_mapping(path, got)
+    if kind == "too_short":
+        return _too_short(path, ctx.get("min_length", 1))
+    simple = {
+        "string_type": f"expected text, got {got}",
+        "string_too_short": "must not be empty (leave the field out instead)",
+        "list_type": f"expected a list, got {got}",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}",
+        "less_than_equal": f"must be at most {ctx.get('le')}",
+    }
+    return simple.get(kind, error["msg"])
+
+
+def _expected_mapping(path: FieldPath, got: str) -> str:
+    if not path:
+        return f"expected a mapping of summary fields (title, source, summary, ...), got {got}"
+    model = _model_at(path)
+    if model is not None and issubclass(model, _TextItem):
+        return f"expected text or a mapping with 'text', got {got}"
+    return f"expected a mapping of fields, got {got}"
+
+
+def _too_short(path: FieldPath, minimum: int) -> str:
+    if path and path[-1] == "audiences":
+        return "needs at least one audience (leave the field out to show the item to everyone)"
+    if path and path[-1] == "key_points":
+        return "needs at least one key point"
+    return f"needs at least {minimum} item{'s' if minimum != 1 else ''}"
+
+
+def _unknown_field(path: FieldPath) -> str:
+    name = str(path[-1])
+    model = _model_at(path[:-1])
+    allowed = list(model.model_fields) if model else []
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    listed = f"; allowed here: {', '.join(allowed)}" if allowed and not close else ""
+    return f"unknown field {name!r}{hint}{listed}"
+
+
+def _model_at(path: FieldPath) -> type[pydantic.BaseModel] | None:
+    """The model class that validates the mapping at `path` (list indexes are skipped)."""
+    model: type[pydantic.BaseModel] | None = Summary
+    for part in path:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(part)
+        model = _find_model(info.annotation) if info else None
+    return model
+
+
+def _find_model(annotation: Any) -> type[pydantic.BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _find_model(arg)
+            if found is not None:
+                return found
+    return None
