@@ -1,0 +1,58 @@
+"""The PDF writer: the document tree laid out with reportlab platypus.
+
+Fonts are embedded TrueType (DejaVu Sans unless the theme says otherwise), every text run is
+escaped before it meets Paragraph markup, and the file is built in invariant mode with the
+briefing's timestamp, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+
+from reportlab.lib.units import mm
+from reportlab.platypus.doctemplate import LayoutError
+
+from briefwright.doctree import nodes
+from briefwright.errors import RenderError
+from briefwright.fonts import load_family
+from briefwright.theme import Theme
+from briefwright.writers.base import WriteOptions
+from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, Context, render_blocks
+from briefwright.writers.pdf.furniture import Furniture, PagedCanvas
+from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
+from briefwright.writers.pdf.markup import INLINE_HANDLERS, GlyphReport, InlineRenderer
+from briefwright.writers.pdf.styles import build_styles
+
+# the exhaustive dispatch table; tests check that it names every node class
+HANDLERS = {**INLINE_HANDLERS, **BLOCK_HANDLERS}
+
+
+def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
+    """Lay out `doc` as a PDF and return its bytes."""
+    fonts = load_family(theme.font_family, theme.font_files)
+    styles = build_styles(theme, fonts)
+    report = GlyphReport(theme.font_family)
+    inline = InlineRenderer(
+        fonts, report, link_color=theme.accent_color, code_fill=theme.table_header_fill
+    )
+    page_size = tuple(side * mm for side in theme.page_size_mm)
+    template = BriefingTemplate(doc.meta, theme, page_size, options.version, fonts.name())
+    ctx = Context(theme, styles, inline, width=template.frame_width)
+    story = outline_root(doc) + render_blocks(ctx, doc.children)
+    furniture = Furniture(doc.meta, theme, fonts, page_size)
+    for what, text in furniture.strings().items():
+        inline.where = f"page header/footer ({what})"
+        inline.text(text)
+    report.finish(options.strict, options.warn)
+    canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
+    out = io.BytesIO()
+    try:
+        template.build(story, filename=out, canvasmaker=canvasmaker)
+    except LayoutError as exc:
+        raise RenderError(f"PDF layout failed: {_first_line(exc)}") from None
+    return out.getvalue()
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

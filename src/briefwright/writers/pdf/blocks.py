@@ -1,0 +1,220 @@
+"""Block nodes to platypus flowables, one handler per node class."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import ListItem as RLListItem
+
+from briefwright.doctree import nodes
+from briefwright.errors import RenderError
+from briefwright.theme import Theme
+from briefwright.writers.pdf import markup
+from briefwright.writers.pdf.styles import Styles
+from briefwright.writers.pdf.tables import table_flowable
+
+BOX_PADDING = 10.0  # points inside the bottom-line and quote boxes
+CALLOUT_BAR = 3.5  # width of the accent bar left of the bottom line
+QUOTE_BAR = 1.5
+
+
+@dataclass
+class Context:
+    """What block handlers share: the theme, styles, the inline renderer and the frame width."""
+
+    theme: Theme
+    styles: Styles
+    inline: markup.InlineRenderer
+    width: float  # points available for the current block (narrower inside boxes)
+
+
+def render_blocks(ctx: Context, blocks: tuple[nodes.Block, ...]) -> list[Flowable]:
+    """Flowables for a sequence of blocks, in order."""
+    out: list[Flowable] = []
+    for block in blocks:
+        out.extend(render_block(ctx, block))
+    return out
+
+
+def render_block(ctx: Context, block: nodes.Block) -> list[Flowable]:
+    try:
+        handler = BLOCK_HANDLERS[type(block)]
+    except KeyError:
+        raise RenderError(f"PDF writer has no handler for {type(block).__name__}") from None
+    return handler(ctx, block)
+
+
+def para(ctx: Context, inlines, style, line: int = 0, outline: tuple[int, str] | None = None):
+    """A Paragraph of escaped inline markup; `outline` (level, text) makes it a bookmark."""
+    paragraph = Paragraph(ctx.inline.render(inlines, line), style)
+    # read by the document template's afterFlowable to add the outline entry
+    paragraph.outline = outline
+    return paragraph
+
+
+def _title(ctx: Context, node: nodes.Title) -> list[Flowable]:
+    accent = HexColor(ctx.theme.accent_color)
+    bar = HRFlowable(width=48, thickness=3, color=accent, hAlign="LEFT", spaceAfter=10)
+    text = nodes.plain_text(node.children)
+    return [bar, para(ctx, node.children, ctx.styles.title, node.line, (0, text))]
+
+
+def _subtitle(ctx: Context, node: nodes.Subtitle) -> list[Flowable]:
+    return [para(ctx, node.children, ctx.styles.subtitle, node.line)]
+
+
+def _meta_line(ctx: Context, node: nodes.MetaLine) -> list[Flowable]:
+    return [para(ctx, node.children, ctx.styles.meta, node.line)]
+
+
+def _heading(ctx: Context, node: nodes.Heading) -> list[Flowable]:
+    level = min(max(node.level, 1), 3)
+    text = nodes.plain_text(node.children)
+    return [para(ctx, node.children, ctx.styles.headings[level - 1], node.line, (level, text))]
+
+
+def _paragraph(ctx: Context, node: nodes.Paragraph) -> list[Flowable]:
+    return [para(ctx, node.children, ctx.styles.body, node.line)]
+
+
+def _list_item(ctx: Context, node: nodes.ListItem) -> list[Flowable]:
+    return render_blocks(ctx, node.children)
+
+
+def _list(ctx: Context, node: nodes.BulletList | nodes.OrderedList) -> list[Flowable]:
+    body = ctx.styles.body
+    indent = body.fontSize * 1.6
+    items = []
+    saved = ctx.width
+    ctx.width = saved - indent
+    try:
+        for item in node.items:
+            items.append(RLListItem(_list_item(ctx, item) or [Spacer(0, 0)]))
+    finally:
+        ctx.width = saved
+    ordered = isinstance(node, nodes.OrderedList)
+    return [
+        ListFlowable(
+            items,
+            bulletType="1" if ordered else "bullet",
+            start=node.start if ordered else "\u2022",
+            bulletFontName=body.fontName,
+            bulletFontSize=body.fontSize,
+            bulletColor=HexColor(ctx.theme.accent_color),
+            bulletFormat="%s." if ordered else None,
+            leftIndent=indent,
+            spaceAfter=body.spaceAfter * 0.5,
+        )
+    ]
+
+
+def _quote(ctx: Context, node: nodes.Quote) -> list[Flowable]:
+    with _inside_box(ctx, bar=QUOTE_BAR) as inner:
+        saved = ctx.inline.italic
+        ctx.inline.italic = True  # the quote style draws its text with the italic face
+        try:
+            inner.extend(_styled_blocks(ctx, node.children, ctx.styles.quote))
+        finally:
+            ctx.inline.italic = saved
+        if node.attribution:
+            dash = (nodes.Text("\u2014 "),)
+            inner.append(para(ctx, dash + node.attribution, ctx.styles.attribution, node.line))
+    # a quote is never split from its attribution
+    return [KeepTogether([_boxed(ctx, inner, fill=None, bar=QUOTE_BAR)])]
+
+
+def _callout(ctx: Context, node: nodes.Callout) -> list[Flowable]:
+    with _inside_box(ctx, bar=CALLOUT_BAR) as inner:
+        if node.title:
+            title = (nodes.Text(nodes.plain_text(node.title).upper()),)
+            inner.append(para(ctx, title, ctx.styles.callout_title, node.line))
+        inner.extend(_styled_blocks(ctx, node.children, ctx.styles.callout_body))
+    box = _boxed(ctx, inner, fill=ctx.theme.callout_fill, bar=CALLOUT_BAR)
+    return [box, Spacer(0, ctx.styles.body.spaceAfter)]
+
+
+def _styled_blocks(ctx: Context, blocks: tuple[nodes.Block, ...], style) -> list[Flowable]:
+    """Like render_blocks, but paragraphs take `style` (quote text, bottom-line text)."""
+    out: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, nodes.Paragraph):
+            out.append(para(ctx, block.children, style, block.line))
+        else:
+            out.extend(render_block(ctx, block))
+    return out
+
+
+@contextmanager
+def _inside_box(ctx: Context, bar: float) -> Iterator[list[Flowable]]:
+    """Collect flowables for a box, with the frame width narrowed by its bar and padding."""
+    saved = ctx.width
+    ctx.width = saved - bar - 2 * BOX_PADDING
+    try:
+        yield []
+    finally:
+        ctx.width = saved
+
+
+def _boxed(ctx: Context, flowables: list[Flowable], fill: str | None, bar: float) -> Table:
+    """Flowables in a one-cell table with an accent bar on the left and optional shading."""
+    vpad = BOX_PADDING * 0.8 if fill else 2
+    style = [
+        ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName, ctx.styles.body.fontSize),
+        ("LINEBEFORE", (0, 0), (0, -1), bar, HexColor(ctx.theme.accent_color)),
+        ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING + bar),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), vpad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), vpad * 0.6),
+    ]
+    if fill:
+        style.append(("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)))
+    # splitInRow lets a box longer than a page continue on the next one instead of failing
+    box = Table([[flowables]], colWidths=[ctx.width], style=TableStyle(style), splitInRow=24)
+    box.spaceBefore = ctx.styles.body.spaceAfter * 0.5
+    box.spaceAfter = ctx.styles.body.spaceAfter
+    return box
+
+
+def _table(ctx: Context, node: nodes.Table) -> list[Flowable]:
+    return [table_flowable(ctx, node)]
+
+
+def _thematic_break(ctx: Context, node: nodes.ThematicBreak) -> list[Flowable]:
+    return [
+        HRFlowable(
+            width="100%",
+            thickness=0.6,
+            color=HexColor(ctx.theme.table_header_fill),
+            spaceBefore=4,
+            spaceAfter=10,
+        )
+    ]
+
+
+BLOCK_HANDLERS: dict[type, Callable[[Context, nodes.Block], list[Flowable]]] = {
+    nodes.Title: _title,
+    nodes.Subtitle: _subtitle,
+    nodes.MetaLine: _meta_line,
+    nodes.Heading: _heading,
+    nodes.Paragraph: _paragraph,
+    nodes.ListItem: _list_item,
+    nodes.BulletList: _list,
+    nodes.OrderedList: _list,
+    nodes.Quote: _quote,
+    nodes.Callout: _callout,
+    nodes.Table: _table,
+    nodes.ThematicBreak: _thematic_break,
+}

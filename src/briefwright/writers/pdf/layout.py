@@ -1,0 +1,117 @@
+"""The page layout: one frame inside the theme's margins, bookmarks, headings kept with text."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _listWrapOn
+
+from briefwright.doctree import nodes
+from briefwright.theme import Theme
+
+
+def outline_root(doc: nodes.Document) -> list[Flowable]:
+    """A bookmark for the document title when the tree has no Title node to carry it."""
+    if any(isinstance(block, nodes.Title) for block in doc.children):
+        return []
+    anchor = _Anchor()
+    anchor.outline = (0, doc.meta.title)
+    return [anchor]
+
+
+class _Anchor(Flowable):
+    """An invisible mark in the story, carrying an outline entry."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class KeepWithNext(KeepTogether):
+    """Headings kept with the start of what follows them.
+
+    reportlab's own KeepTogether moves a heading and a long table to the next page together,
+    leaving a gap; here the follower may split, as long as its first part stays with the heading.
+    """
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        *lead, follower = self._content
+        if not lead:
+            return super().split(avail_width, avail_height)
+        lead_height = _listWrapOn(lead, avail_width, self.canv)[1]
+        room = avail_height - lead_height - follower.getSpaceBefore()
+        parts = _start_in(follower, self.canv, avail_width, room) if room > 0 else None
+        if parts is not None:
+            return lead + parts
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        return self._content if at_top else [FrameBreak()] + self._content
+
+
+def _start_in(flowable: Flowable, canv, width: float, room: float) -> list[Flowable] | None:
+    """The flowable, or its split parts, if at least its start fits in `room`; else None."""
+    if isinstance(flowable, KeepTogether):
+        # a quote with its attribution: all of it must fit, or it all moves on
+        height = _listWrapOn(flowable._content, width, canv)[1]
+        return [flowable] if height <= room else None
+    if flowable.wrapOn(canv, width, room)[1] <= room:
+        return [flowable]
+    return flowable.splitOn(canv, width, room) or None
+
+
+class BriefingTemplate(BaseDocTemplate):
+    """One page template with the theme's margins; adds an outline entry per heading."""
+
+    def __init__(self, meta: nodes.DocMeta, theme: Theme, page_size, version: str, font: str):
+        super().__init__(
+            None,
+            pagesize=page_size,
+            leftMargin=theme.margin_left_mm * mm,
+            rightMargin=theme.margin_right_mm * mm,
+            topMargin=theme.margin_top_mm * mm,
+            bottomMargin=theme.margin_bottom_mm * mm,
+            title=meta.title,
+            author=meta.author or meta.organization,
+            subject=meta.subject,
+            keywords=list(meta.keywords),
+            creator=f"briefwright {version}".strip(),
+            lang=meta.language or None,
+            invariant=1,
+            keepTogetherClass=KeepWithNext,
+            displayDocTitle=1,
+            # the canvas starts every page with a font selected; make it ours, not Helvetica
+            initialFontName=font,
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self.frame_width = self.width
+        self._outline_level = -1
+        self._outline_count = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        entry = getattr(flowable, "outline", None)
+        if not entry:
+            return
+        level, text = entry
+        # PDF outlines cannot skip a level (h1 then h3); nest such a heading one step deeper
+        level = min(level, self._outline_level + 1)
+        self._outline_level = level
+        self._outline_count += 1
+        key = f"outline-{self._outline_count}"
+        # open the bookmark at the heading itself (frame._y is now just below it)
+        top = self.frame._y + getattr(flowable, "height", 0) + 6
+        self.canv.bookmarkPage(key, fit="XYZ", top=top)
+        self.canv.addOutlineEntry(text, key, level=level, closed=False)
+        self.canv.showOutline()
