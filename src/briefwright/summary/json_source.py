@@ -12,7 +12,7 @@ import json.scanner
 import math
 from typing import Any
 
-from briefwright.summary.paths import FieldPath, Positions, SourceProblem
+from briefwright.summary.paths import FieldPath, Positions, SourceProblem, duplicate_key
 
 MAX_DEPTH = 32
 """Deepest nesting of arrays and objects accepted; a summary needs 4."""
@@ -60,15 +60,20 @@ class _Parser:
         try:
             return json.decoder.scanstring(self.text, i + 1, True)
         except json.JSONDecodeError as error:
-            raise self.fail(f"not valid JSON: {error.msg}", error.pos) from None
+            message = error.msg
+            if message.startswith("Invalid control character"):
+                code = ord(self.text[error.pos])
+                message = f"the control character U+{code:04X} must be escaped (\\t, \\n, \\u00XX)"
+            raise self.fail(f"not valid JSON: {message}", error.pos) from None
 
     def scalar(self, i: int, path: FieldPath) -> tuple[Any, int]:
         for word, value in _LITERALS.items():
             if self.text.startswith(word, i):
                 return value, i + len(word)
-        if self.text.startswith(("NaN", "Infinity", "-Infinity"), i):
-            word = "NaN" if self.text[i] == "N" else "Infinity"
-            return self.refuse("NaN and Infinity are not numbers a summary can hold", i, path, word)
+        for word in ("NaN", "Infinity", "-Infinity"):
+            if self.text.startswith(word, i):
+                message = "NaN and Infinity are not numbers a summary can hold"
+                return self.refuse(message, i, path, word)
         match = json.scanner.NUMBER_RE.match(self.text, i)
         if not match:
             word = self.text[i : i + 10].split()[0]
@@ -104,10 +109,8 @@ class _Parser:
             child = (*path, key)
             value, i = self.value(i, child, depth)
             if key in result:
-                first = self.positions[child][0]
-                self.problems.append(
-                    self.fail(f"duplicate key {key!r} (first on line {first})", key_at, child)
-                )
+                message = duplicate_key(key, self.positions[child], self.where(key_at))
+                self.problems.append(self.fail(message, key_at, child))
             else:
                 self.positions[child] = self.where(key_at)
                 result[key] = value

@@ -32,6 +32,12 @@ def parse_path(text: str) -> FieldPath:
     return tuple(parts)
 
 
+def duplicate_key(key: str, first: tuple[int, int], again: tuple[int, int]) -> str:
+    """The message for a key written twice in one mapping, naming where it first appeared."""
+    where = f"on line {first[0]}" if first[0] != again[0] else f"at column {first[1]}"
+    return f"duplicate key {key!r} (first {where})"
+
+
 def nearest_position(positions: Positions, path: FieldPath) -> tuple[int, int] | None:
     """The position of `path`, or of its closest ancestor (a missing field sits in its parent)."""
     for end in range(len(path), -1, -1):

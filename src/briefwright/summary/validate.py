@@ -84,11 +84,12 @@ def _message(error: Any, path: FieldPath) -> str:
         return str(ctx["error"])
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return _expected_mapping(path, got)
+    if kind in ("too_short", "string_too_short") and isinstance(error.get("input"), str):
+        return "must not be empty"
     if kind == "too_short":
         return _too_short(path, ctx.get("min_length", 1))
     simple = {
         "string_type": f"expected text, got {got}",
-        "string_too_short": "must not be empty (leave the field out instead)",
         "list_type": f"expected a list, got {got}",
         "greater_than_equal": f"must be at least {ctx.get('ge')}",
         "less_than_equal": f"must be at most {ctx.get('le')}",

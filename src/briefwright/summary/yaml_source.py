@@ -13,7 +13,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefwright.summary.paths import FieldPath, Positions, SourceProblem
+from briefwright.summary.paths import FieldPath, Positions, SourceProblem, duplicate_key
 from briefwright.summary.raw import RawScalar
 
 MAX_DEPTH = 32
@@ -116,8 +116,8 @@ class _Converter:
             key = key_node.value  # the text written, so `yes:` or `1:` stay names
             child = (*path, key)
             if key in result:
-                first = self.positions[child][0]
-                self._problem(f"duplicate key {key!r} (first on line {first})", key_node, child)
+                message = duplicate_key(key, self.positions[child], _where(key_node))
+                self._problem(message, key_node, child)
                 continue
             self.positions[child] = _where(key_node)
             result[key] = self.convert(value_node, child)
