@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import socket
+import ssl
+from datetime import UTC, datetime, timedelta
 from email import policy
 from email.parser import BytesParser
+from ipaddress import ip_address
 
 import pytest
 from test_mail import DOCX, DOCX_NAME, HTML, MARKDOWN, PDF, PDF_NAME, TITLE, make
@@ -181,3 +184,70 @@ def test_no_password_over_plain_text_to_a_remote_host():
 def test_unsendable_is_a_usage_error_before_any_connection(overrides, options, expected):
     with pytest.raises(UsageError, match=expected):
         send(free_port(), make(**overrides), **options)
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1: (server context, client context trusting it)."""
+    cert_pem, key_pem = self_signed_certificate()
+    folder = tmp_path_factory.mktemp("tls")
+    (folder / "cert.pem").write_bytes(cert_pem)
+    (folder / "key.pem").write_bytes(key_pem)
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(folder / "cert.pem", folder / "key.pem")
+    client = ssl.create_default_context(cafile=str(folder / "cert.pem"))
+    return server, client
+
+
+def self_signed_certificate() -> tuple[bytes, bytes]:
+    x509 = pytest.importorskip("cryptography.x509")
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(x509.oid.NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    addresses = x509.SubjectAlternativeName([x509.IPAddress(ip_address("127.0.0.1"))])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(addresses, critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    return cert.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+def test_starttls_then_login_then_send(smtp_server, tls):
+    server_context, client_context = tls
+    port, inbox = smtp_server(
+        tls_context=server_context, require_starttls=True, authenticator=check_password
+    )
+    send(port, security="starttls", context=client_context, user="analyst", password="s3cret ə")
+    received = BytesParser(policy=policy.default).parsebytes(inbox.envelopes[0].content)
+    assert [a.get_content() for a in received.iter_attachments()] == [PDF, DOCX]
+
+
+def test_untrusted_certificate_is_one_line(smtp_server, tls):
+    server_context, _ = tls
+    port, inbox = smtp_server(tls_context=server_context, require_starttls=True)
+    with pytest.raises(SendError, match="TLS certificate is not trusted: self.signed") as caught:
+        send(port, security="starttls")  # the default context checks the system's trust store
+    assert "\n" not in str(caught.value) and not inbox.envelopes
+
+
+def test_implicit_tls(smtp_server, tls):
+    server_context, client_context = tls
+    port, inbox = smtp_server(ssl_context=server_context)
+    send(port, security="ssl", context=client_context)
+    assert len(inbox.envelopes) == 1
