@@ -1,0 +1,121 @@
+"""Block nodes become paragraphs of named styles; lists, quotes and boxes set the context."""
+
+from __future__ import annotations
+
+from briefwright.doctree import nodes
+from briefwright.writers.docx.context import Context, RunFormat, dispatch
+from briefwright.writers.docx.inlines import INLINE_HANDLERS, add_inlines, text_runs
+from briefwright.writers.docx.tables import write_table
+from briefwright.writers.docx.xml import el
+
+_CALLOUT_STYLES = {"important": ("Bottom Line Title", "Bottom Line")}
+_OTHER_CALLOUT = ("Callout Title", "Callout")
+MAX_LIST_STYLE_DEPTH = 3  # Word's built-in list styles go to "List Bullet 3"
+MAX_LIST_LEVEL = 8  # w:ilvl runs 0..8
+
+
+def write_blocks(blocks, ctx: Context) -> None:
+    """Append every block in order."""
+    for node in blocks:
+        dispatch(BLOCK_HANDLERS, node, ctx)
+        if isinstance(node, nodes.Heading):  # tables name their style after their section
+            ctx = ctx.with_(last_heading=nodes.plain_text(node.children))
+
+
+def _styled(style: str):
+    def handler(node, ctx: Context) -> None:
+        add_inlines(ctx.paragraph(style), node.children, ctx)
+
+    handler.__doc__ = f"A paragraph of style {style!r}."
+    return handler
+
+
+def _heading(node: nodes.Heading, ctx: Context) -> None:
+    level = min(max(node.level, 1), 3)
+    add_inlines(ctx.paragraph(f"Heading {level}"), node.children, ctx)
+
+
+def _paragraph(node: nodes.Paragraph, ctx: Context) -> None:
+    add_inlines(ctx.paragraph(ctx.para_style), node.children, ctx)
+
+
+def _list_style(base: str, depth: int) -> str:
+    level = min(depth, MAX_LIST_STYLE_DEPTH - 1)
+    return base if level == 0 else f"{base} {level + 1}"
+
+
+def _bullet_list(node: nodes.BulletList, ctx: Context) -> None:
+    inner = ctx.with_(
+        list_style=_list_style("List Bullet", ctx.depth), num_id=ctx.numbering.ids.bullet_num
+    )
+    write_blocks(node.items, inner)
+
+
+def _ordered_list(node: nodes.OrderedList, ctx: Context) -> None:
+    level = min(ctx.depth, MAX_LIST_LEVEL)
+    # a numbering instance of its own, so this list starts at its own number
+    num_id = ctx.numbering.add_num(ctx.numbering.ids.ordered_abstract, node.start, level)
+    write_blocks(
+        node.items, ctx.with_(list_style=_list_style("List Number", ctx.depth), num_id=num_id)
+    )
+
+
+def _list_item(node: nodes.ListItem, ctx: Context) -> None:
+    nested = ctx.with_(depth=ctx.depth + 1)
+    continued = _list_style("List Continue", ctx.depth)
+    marker_placed = False
+    for child in node.children:
+        if isinstance(child, nodes.BulletList | nodes.OrderedList):
+            dispatch(BLOCK_HANDLERS, child, nested)
+        elif isinstance(child, nodes.Paragraph) and not marker_placed:
+            paragraph = ctx.paragraph(ctx.list_style)
+            level = str(min(ctx.depth, MAX_LIST_LEVEL))
+            num = el("numPr", (el("ilvl", val=level), el("numId", val=ctx.num_id)))
+            paragraph[0].insert(1 + int(ctx.keep_next), num)  # after pStyle (and keepNext)
+            add_inlines(paragraph, child.children, ctx)
+            marker_placed = True
+        elif isinstance(child, nodes.Paragraph):
+            add_inlines(ctx.paragraph(continued), child.children, ctx)
+        else:
+            dispatch(BLOCK_HANDLERS, child, ctx)
+
+
+def _quote(node: nodes.Quote, ctx: Context) -> None:
+    # a quote is kept on one page with its attribution
+    write_blocks(node.children, ctx.with_(para_style="Quote", keep_next=bool(node.attribution)))
+    if node.attribution:
+        paragraph = ctx.paragraph("Attribution")
+        text_runs(paragraph, "\u2014 ", ctx, RunFormat())
+        add_inlines(paragraph, node.attribution, ctx)
+
+
+def _callout(node: nodes.Callout, ctx: Context) -> None:
+    title_style, body_style = _CALLOUT_STYLES.get(node.kind.lower(), _OTHER_CALLOUT)
+    if node.title:
+        add_inlines(ctx.with_(keep_next=True).paragraph(title_style), node.title, ctx)
+    write_blocks(node.children, ctx.with_(para_style=body_style))
+
+
+def _thematic_break(node: nodes.ThematicBreak, ctx: Context) -> None:
+    ctx.paragraph("Thematic Break")
+
+
+def _table(node: nodes.Table, ctx: Context) -> None:
+    write_table(node, ctx)
+
+
+BLOCK_HANDLERS = {
+    nodes.Title: _styled("Title"),
+    nodes.Subtitle: _styled("Subtitle"),
+    nodes.Heading: _heading,
+    nodes.Paragraph: _paragraph,
+    nodes.MetaLine: _styled("Briefing Meta"),
+    nodes.BulletList: _bullet_list,
+    nodes.OrderedList: _ordered_list,
+    nodes.ListItem: _list_item,
+    nodes.Quote: _quote,
+    nodes.Callout: _callout,
+    nodes.Table: _table,
+    nodes.ThematicBreak: _thematic_break,
+}
+HANDLERS = {**BLOCK_HANDLERS, **INLINE_HANDLERS}

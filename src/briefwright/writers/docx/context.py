@@ -1,0 +1,74 @@
+"""What the node handlers share while they write one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from docx.oxml.ns import qn
+
+from briefwright.errors import Issue, Location, RenderError
+from briefwright.writers.docx.numbering import Numbering
+from briefwright.writers.docx.xml import el
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """Character formatting inherited down the inline tree."""
+
+    bold: bool = False
+    italic: bool = False
+    char_style: str = ""  # a style name, e.g. "Hyperlink"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where blocks go and how they look; handlers derive a changed copy with `with_`."""
+
+    part: object  # the python-docx part that owns hyperlink relationships
+    styles: dict[str, str]  # style name -> styleId
+    numbering: Numbering
+    language: str  # w:lang of runs in no recognised script
+    text_width: int  # twips between the margins, for table columns and footer tabs
+    table_font_size: float  # points, for fitting table columns
+    container: object  # w:body, w:hdr, w:ftr or w:tc that new blocks are appended to
+    para_style: str = "Body Text"  # the style of a plain Paragraph here (a quote, a box...)
+    keep_next: bool = False  # keep each paragraph with the next (a quote and its attribution)
+    depth: int = 0  # list nesting
+    list_style: str = ""
+    num_id: int = 0
+    last_heading: str = ""
+
+    def with_(self, **changes) -> Context:
+        return replace(self, **changes)
+
+    def style_id(self, name: str) -> str:
+        return self.styles[name]
+
+    def append(self, element) -> None:
+        """Add a block element, keeping the body's final w:sectPr last."""
+        section = self.container.find(qn("w:sectPr"))
+        if section is not None:
+            section.addprevious(element)
+        else:
+            self.container.append(element)
+
+    def paragraph(self, style: str):
+        """A new, empty paragraph of a named style at the end of the container."""
+        ppr = el("pPr", (el("pStyle", val=self.style_id(style)),))
+        if self.keep_next:
+            ppr.append(el("keepNext"))
+        paragraph = el("p", (ppr,))
+        self.append(paragraph)
+        return paragraph
+
+
+def dispatch(handlers: dict, node, *args) -> None:
+    """Call the handler of the node's class; a node without one is an error, never dropped."""
+    handler = handlers.get(type(node))
+    if handler is None:
+        line = getattr(node, "line", 0) or None
+        issue = Issue(
+            f"the DOCX writer cannot place a {type(node).__name__} here", Location(line=line)
+        )
+        raise RenderError(str(issue), [issue])
+    handler(node, *args)

@@ -1,0 +1,91 @@
+"""Page furniture: the marking in header and footer, "Page X of Y", date and short title."""
+
+from __future__ import annotations
+
+from briefwright.doctree.nodes import DocMeta
+from briefwright.writers.docx.context import Context, RunFormat
+from briefwright.writers.docx.inlines import text_runs
+from briefwright.writers.docx.xml import el
+
+TLP_LABELS = ("RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR")
+_SHORT_TITLE_MAX = 70  # characters of a long title kept in the footer when no short title is set
+_NBSP = "\u00a0"
+
+
+def tlp_label(marking: str) -> str | None:
+    """The TLP 2.0 colour of a marking such as "TLP:AMBER" ("tlp: amber" too), else None."""
+    text = "".join(marking.split()).upper()
+    if text.startswith("TLP:") and text[4:] in TLP_LABELS:
+        return text[4:]
+    return None
+
+
+def write_furniture(document, meta: DocMeta, ctx: Context) -> None:
+    """Fill the one header and footer every page shows."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = False
+    header, footer = section.header, section.footer
+    header.is_linked_to_previous = footer.is_linked_to_previous = False
+    for part in (header, footer):
+        for child in list(part._element):
+            part._element.remove(child)
+    _marking(meta, ctx.with_(container=header._element, part=header.part), "Header")
+    page_line = ctx.with_(container=footer._element, part=footer.part)
+    _page_line(meta, page_line)
+    if meta.marking.strip():
+        _marking(meta, page_line, "Footer")
+
+
+def _marking(meta: DocMeta, ctx: Context, fallback: str) -> None:
+    marking = meta.marking.strip()
+    if not marking:
+        ctx.paragraph(fallback)  # a header or footer must hold at least one paragraph
+        return
+    paragraph = ctx.paragraph("Marking")
+    label = tlp_label(marking)
+    if label is None:
+        text_runs(paragraph, marking, ctx, RunFormat())
+        return
+    # black padding either side of the label, as the TLP 2.0 examples show it
+    colour = label.split("+")[0].title()
+    text_runs(paragraph, f"{_NBSP}TLP:{label}{_NBSP}", ctx, RunFormat(char_style=f"TLP {colour}"))
+
+
+def _page_line(meta: DocMeta, ctx: Context) -> None:
+    paragraph = ctx.paragraph("Footer")
+    tab = el("tab", val="right", pos=ctx.text_width)
+    paragraph[0].append(el("tabs", (tab,)))
+    text_runs(paragraph, _footer_text(meta), ctx, RunFormat())
+    paragraph.append(el("r", (el("tab"),)))
+    text_runs(paragraph, "Page ", ctx, RunFormat())
+    _field(paragraph, "PAGE", "1")
+    text_runs(paragraph, " of ", ctx, RunFormat())
+    _field(paragraph, "NUMPAGES", "1")
+
+
+def _footer_text(meta: DocMeta) -> str:
+    title = meta.short_title.strip() or meta.title.strip()
+    if len(title) > _SHORT_TITLE_MAX and not meta.short_title.strip():
+        title = title[: _SHORT_TITLE_MAX - 1].rstrip() + "\u2026"
+    pieces = [title]
+    if meta.date_label.strip():
+        pieces.append(f"Information as of {meta.date_label.strip()}")
+    return "  \u00b7  ".join(piece for piece in pieces if piece)
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    """A complex field, which Word and LibreOffice recompute on every layout."""
+    code = el("instrText")
+    code.text = f" {instruction} "
+    code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    result = el("t")
+    result.text = placeholder
+    paragraph.extend(
+        [
+            el("r", (el("fldChar", fldCharType="begin"),)),
+            el("r", (code,)),
+            el("r", (el("fldChar", fldCharType="separate"),)),
+            el("r", (result,)),
+            el("r", (el("fldChar", fldCharType="end"),)),
+        ]
+    )

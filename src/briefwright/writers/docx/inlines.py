@@ -1,0 +1,81 @@
+"""Inline nodes become runs: plain text with a language tag, bold, italic, code, hyperlinks."""
+
+from __future__ import annotations
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from briefwright.doctree import nodes
+from briefwright.writers.docx.context import Context, RunFormat, dispatch
+from briefwright.writers.docx.xml import clean, el, text_run_segments
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PLAIN = RunFormat()
+
+
+def add_inlines(container, inlines, ctx: Context, fmt: RunFormat = _PLAIN) -> None:
+    """Append the runs of `inlines` to a w:p or w:hyperlink."""
+    for node in inlines:
+        dispatch(INLINE_HANDLERS, node, container, ctx, fmt)
+
+
+def _rpr(ctx: Context, fmt: RunFormat, lang: str | None):
+    children = []
+    if fmt.char_style:
+        children.append(el("rStyle", val=ctx.style_id(fmt.char_style)))
+    if fmt.bold:
+        children += [el("b"), el("bCs")]
+    if fmt.italic:
+        children += [el("i"), el("iCs")]
+    if lang:
+        children.append(el("lang", val=lang))
+    return el("rPr", children)
+
+
+def text_runs(container, text: str, ctx: Context, fmt: RunFormat) -> None:
+    """Runs for `text`, one per script so Word checks spelling in the right language."""
+    # Tabs and newlines would become layout; article text is prose, so they are spaces here.
+    text = clean(text).translate({9: " ", 10: " ", 13: " "})
+    for segment, lang in text_run_segments(text, ctx.language):
+        run_text = el("t")
+        run_text.text = segment
+        run_text.set(_XML_SPACE, "preserve")
+        container.append(el("r", (_rpr(ctx, fmt, lang), run_text)))
+
+
+def _text(node: nodes.Text, container, ctx: Context, fmt: RunFormat) -> None:
+    text_runs(container, node.text, ctx, fmt)
+
+
+def _strong(node: nodes.Strong, container, ctx: Context, fmt: RunFormat) -> None:
+    add_inlines(container, node.children, ctx, RunFormat(True, fmt.italic, fmt.char_style))
+
+
+def _emphasis(node: nodes.Emphasis, container, ctx: Context, fmt: RunFormat) -> None:
+    add_inlines(container, node.children, ctx, RunFormat(fmt.bold, True, fmt.char_style))
+
+
+def _code(node: nodes.Code, container, ctx: Context, fmt: RunFormat) -> None:
+    text_runs(container, node.text, ctx, RunFormat(fmt.bold, fmt.italic, "Verbatim Char"))
+
+
+def _link(node: nodes.Link, container, ctx: Context, fmt: RunFormat) -> None:
+    rid = ctx.part.relate_to(clean(node.url), RT.HYPERLINK, is_external=True)
+    hyperlink = el("hyperlink", history=1)
+    hyperlink.set(qn("r:id"), rid)
+    container.append(hyperlink)
+    add_inlines(hyperlink, node.children, ctx, RunFormat(fmt.bold, fmt.italic, "Hyperlink"))
+
+
+def _line_break(node: nodes.LineBreak, container, ctx: Context, fmt: RunFormat) -> None:
+    container.append(el("r", (_rpr(ctx, fmt, None), el("br"))))
+
+
+INLINE_HANDLERS = {
+    nodes.Text: _text,
+    nodes.Strong: _strong,
+    nodes.Emphasis: _emphasis,
+    nodes.Code: _code,
+    nodes.Link: _link,
+    nodes.LineBreak: _line_break,
+}

@@ -1,0 +1,101 @@
+"""List numbering: one bullet and one decimal definition, and a fresh instance per ordered list.
+
+Every list paragraph names its numbering directly (w:numPr), so an ordered list restarts at its
+own `start` and nesting follows the item depth, whatever numbering a reference document brings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.oxml.ns import qn
+
+from briefwright.writers.docx.xml import fragment
+
+_BULLETS = ("\u2022", "\u2013", "\u25aa")  # bullet, en dash, small square, repeating by level
+_ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))
+_INDENT = 360  # twips per level, and the hanging indent of the marker
+LEVELS = 9
+
+
+def _abstract_num(abstract_id: int, bullet: bool, font: str) -> str:
+    levels = []
+    for ilvl in range(LEVELS):
+        if bullet:
+            fmt, text = "bullet", _BULLETS[ilvl % len(_BULLETS)]
+        else:
+            fmt, pattern = _ORDERED[ilvl % len(_ORDERED)]
+            text = pattern.format(n=ilvl + 1)
+        left = _INDENT * (ilvl + 1)
+        levels.append(
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{left}" w:hanging="{_INDENT}"/></w:pPr>'
+            f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/></w:rPr></w:lvl>'
+        )
+    return (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
+    )
+
+
+@dataclass(frozen=True)
+class ListIds:
+    """Where our list definitions sit in a numbering part (kept with the cached template)."""
+
+    bullet_abstract: int
+    ordered_abstract: int
+    bullet_num: int
+    ordered_num: int
+
+
+class Numbering:
+    """The numbering part of one document, with our two list definitions in it."""
+
+    def __init__(self, numbering_element, ids: ListIds):
+        self._root = numbering_element
+        self.ids = ids
+
+    @classmethod
+    def install(cls, numbering_element, font: str) -> Numbering:
+        """Add our bullet and decimal definitions, and one default instance of each."""
+        numbering = cls(numbering_element, ListIds(0, 0, 0, 0))
+        bullet = numbering._add_abstract(bullet=True, font=font)
+        ordered = numbering._add_abstract(bullet=False, font=font)
+        numbering.ids = ListIds(
+            bullet, ordered, numbering.add_num(bullet), numbering.add_num(ordered)
+        )
+        return numbering
+
+    def _add_abstract(self, bullet: bool, font: str) -> int:
+        existing = [int(a.get(qn("w:abstractNumId"))) for a in self._root.iter(_ABSTRACT)]
+        abstract_id = max(existing, default=-1) + 1
+        element = fragment(_abstract_num(abstract_id, bullet, font))
+        nums = self._root.findall(qn("w:num"))
+        if nums:  # abstractNum elements must all precede the num elements
+            nums[0].addprevious(element)
+        else:
+            self._root.append(element)
+        return abstract_id
+
+    def add_num(self, abstract_id: int, start: int | None = None, ilvl: int = 0) -> int:
+        """A new numbering instance; with `start`, level `ilvl` restarts there."""
+        existing = [int(n.get(qn("w:numId"))) for n in self._root.findall(qn("w:num"))]
+        num_id = max(existing, default=0) + 1
+        override = (
+            f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+            if start is not None
+            else ""
+        )
+        num = fragment(
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+        )
+        cleanup = self._root.find(qn("w:numIdMacAtCleanup"))
+        if cleanup is not None:
+            cleanup.addprevious(num)
+        else:
+            self._root.append(num)
+        return num_id
+
+
+_ABSTRACT = qn("w:abstractNum")

@@ -1,0 +1,169 @@
+"""The package around the body: the starting document, settings, properties, reproducible zip.
+
+Preparing a starting document (template or reference document, our styles and list
+definitions, page set-up) is the costly part of a write, so it is done once per process for
+each theme and reference document, and every write reopens the prepared bytes.
+"""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.api import _default_docx_path
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from briefwright.doctree.nodes import DocMeta
+from briefwright.errors import Issue, Location, RenderError
+from briefwright.theme import Theme
+from briefwright.writers.base import WriteOptions
+from briefwright.writers.docx.numbering import ListIds, Numbering
+from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
+from briefwright.writers.docx.stylesheet import stylesheet
+from briefwright.writers.docx.xml import clean
+
+# Parts a starting document may carry that would mislead in ours: a preview image of some
+# other document, and Word 2010's duplicate of the styles that no longer match ours.
+_DROPPED_RELS = (
+    RT.THUMBNAIL,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+_CORE_LIMIT = 255  # python-docx refuses longer core-property strings, and so does Word
+_ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Company>{company}</Company><Application>{application}</Application></Properties>"
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    blob: bytes
+    lists: ListIds
+    style_ids: dict[str, str]
+
+
+def open_document(theme: Theme, reference_doc: Path | None):
+    """A fresh python-docx Document with our styles, its list ids and style name -> id map."""
+    key = None
+    if reference_doc is not None:
+        try:
+            stat = reference_doc.stat()
+        except OSError as exc:
+            raise _reference_error(reference_doc, exc.strerror or str(exc)) from None
+        key = (str(reference_doc.resolve()), stat.st_mtime_ns, stat.st_size)
+    prepared = _prepare(theme, key)
+    return docx.Document(BytesIO(prepared.blob)), prepared.lists, prepared.style_ids
+
+
+@lru_cache(maxsize=16)
+def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
+    document = _open_start(reference[0] if reference else None)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):  # keep the page set-up, drop the content
+            body.remove(child)
+    _drop_parts(document)
+    _fix_settings(document)
+    numbering = Numbering.install(document.part.numbering_part.element, theme.font_family)
+    restyle = reference is None
+    if restyle:
+        set_doc_defaults(document.styles.element, theme)
+        set_page(document.sections[0], theme)
+    index = StyleIndex(document.styles.element)
+    specs = stylesheet(theme, numbering.ids.bullet_num, numbering.ids.ordered_num)
+    for spec in specs:
+        index.install(spec, replace=restyle)
+    out = BytesIO()
+    document.save(out)
+    return Prepared(out.getvalue(), numbering.ids, index.ids(spec.name for spec in specs))
+
+
+@lru_cache(maxsize=1)
+def _default_template() -> bytes:
+    return Path(_default_docx_path()).read_bytes()
+
+
+def _open_start(reference: str | None):
+    if reference is None:
+        return docx.Document(BytesIO(_default_template()))
+    try:
+        return docx.Document(reference)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise _reference_error(Path(reference), f"not a usable .docx file ({exc})") from None
+
+
+def _reference_error(path: Path, why: str) -> RenderError:
+    issue = Issue(f"cannot use reference document: {why}", Location(file=str(path)))
+    return RenderError(str(issue), [issue])
+
+
+def _drop_parts(document) -> None:
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in _DROPPED_RELS]:
+            del rels[rid]
+
+
+def _fix_settings(document) -> None:
+    """Settings that must hold in every file we write, whatever the starting document said."""
+    settings = document.settings
+    zoom = settings.element.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")  # required by the schema; python-docx's template omits it
+    # one header and footer for every page, so the marking is on all of them
+    settings.odd_and_even_pages_header_footer = False
+
+
+def set_properties(document, meta: DocMeta, options: WriteOptions) -> None:
+    """Core and extended properties, with fixed times so the same input gives the same bytes."""
+    props = document.core_properties
+    props.title = _prop(meta.title)
+    props.subject = _prop(meta.subject)
+    props.author = _prop(meta.author or meta.organization)
+    props.keywords = _prop(", ".join(meta.keywords))
+    props.language = _prop(meta.language)
+    props.comments = ""
+    props.last_modified_by = _prop(meta.author or meta.organization or "briefwright")
+    props.revision = 1
+    stamp = datetime.fromtimestamp(options.timestamp, UTC).replace(tzinfo=None)
+    props.created = props.modified = stamp
+    application = f"briefwright {options.version}".strip()
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            text = _APP_XML.format(
+                company=escape(_prop(meta.organization)), application=application
+            )
+            part._blob = text.encode("utf-8")  # a generic part: python-docx keeps only the bytes
+
+
+def _prop(text: str) -> str:
+    return clean(text)[:_CORE_LIMIT]
+
+
+def to_bytes(document, timestamp: int) -> bytes:
+    """The saved package, every zip entry dated `timestamp`: equal input gives equal bytes."""
+    raw = BytesIO()
+    document.save(raw)
+    date_time = time.gmtime(max(timestamp, _ZIP_EPOCH))[:6]
+    out = BytesIO()
+    with (
+        zipfile.ZipFile(BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info))
+    return out.getvalue()

@@ -1,0 +1,114 @@
+"""Put the stylesheet into a document: create missing styles, restyle ours, set page and defaults.
+
+Without a reference document every style we use is rewritten from the theme. With one, its
+styles win (as pandoc's reference documents do) and only the styles it lacks are created.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.styles import BabelFish
+
+from briefwright.theme import Theme
+from briefwright.writers.docx.stylesheet import StyleSpec, ppr, rpr
+from briefwright.writers.docx.xml import fragment
+
+_STYLE = qn("w:style")
+_NAME = qn("w:name")
+_ID = qn("w:styleId")
+
+
+def _key(name: str) -> str:
+    return BabelFish.ui2internal(name).lower()
+
+
+class StyleIndex:
+    """Styles of one styles part by name; lookups are dict reads, not XPath over the part."""
+
+    def __init__(self, styles_element):
+        self.root = styles_element
+        self._by_name = {}
+        for style in styles_element.iter(_STYLE):
+            name = style.find(_NAME)
+            if name is not None:
+                self._by_name.setdefault(name.get(qn("w:val")).lower(), style)
+
+    def find(self, name: str):
+        return self._by_name.get(_key(name))
+
+    def id_of(self, name: str) -> str | None:
+        style = self.find(name)
+        return None if style is None else style.get(_ID)
+
+    def ids(self, names) -> dict[str, str]:
+        """Style name -> styleId for the writer, which sets ids directly on paragraphs."""
+        return {name: self.id_of(name) for name in names}
+
+    def install(self, spec: StyleSpec, replace: bool) -> None:
+        """Create the style, or rewrite an existing one when `replace` is true."""
+        old = self.find(spec.name)
+        if old is not None and not replace:
+            return
+        style_id = old.get(_ID) if old is not None else self._new_id(spec.name)
+        new = fragment(self._xml(spec, style_id))
+        if old is not None and old.get(qn("w:default")):
+            new.set(qn("w:default"), old.get(qn("w:default")))
+        if old is not None:
+            old.addprevious(new)
+            self.root.remove(old)
+        else:
+            self.root.append(new)
+        self._by_name[_key(spec.name)] = new
+
+    def _new_id(self, name: str) -> str:
+        base = re.sub(r"[^A-Za-z0-9]", "", name) or "Style"
+        taken = {style.get(_ID) for style in self.root.iter(_STYLE)}
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}{n}"
+        return candidate
+
+    def _xml(self, spec: StyleSpec, style_id: str) -> str:
+        custom = ' w:customStyle="1"' if spec.custom else ""
+        parts = [f'<w:style w:type="{spec.kind}"{custom} w:styleId="{style_id}">']
+        parts.append(f'<w:name w:val="{BabelFish.ui2internal(spec.name)}"/>')
+        for tag, ref in (("basedOn", spec.based_on), ("next", spec.next)):
+            ref_id = self.id_of(ref) if ref else None
+            parts.append(f'<w:{tag} w:val="{ref_id}"/>' if ref_id else "")
+        parts.append("<w:qFormat/>" if spec.kind != "table" else "")
+        parts.append(f"<w:pPr>{spec.ppr}</w:pPr>" if spec.ppr else "")
+        parts.append(f"<w:rPr>{spec.rpr}</w:rPr>" if spec.rpr else "")
+        parts.append(spec.extra + "</w:style>")
+        return "".join(parts)
+
+
+def set_doc_defaults(styles_element, theme: Theme) -> None:
+    """Font, size and colour every style inherits (replacing the template's theme fonts)."""
+    defaults = fragment(
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        + rpr(font=theme.font_family, colour=theme.text_color, size=theme.base_size)
+        + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        + ppr(after=0, line=1.0)
+        + "</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    old = styles_element.find(qn("w:docDefaults"))
+    if old is not None:
+        styles_element.remove(old)
+    styles_element.insert(0, defaults)
+
+
+def set_page(section, theme: Theme) -> None:
+    """Page size and margins of the one section, from the theme (millimetres)."""
+    width, height = theme.page_size_mm
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(theme.margin_top_mm), Mm(theme.margin_bottom_mm)
+    section.left_margin, section.right_margin = Mm(theme.margin_left_mm), Mm(theme.margin_right_mm)
+    # header and footer sit halfway into the margins, clear of the body text
+    section.header_distance = Mm(theme.margin_top_mm / 2)
+    section.footer_distance = Mm(theme.margin_bottom_mm / 2)

@@ -1,0 +1,98 @@
+"""Tables: a named table style, a repeating header row, rows that never split, fitted columns."""
+
+from __future__ import annotations
+
+from briefwright.doctree import nodes
+from briefwright.writers.docx.context import Context
+from briefwright.writers.docx.inlines import add_inlines
+from briefwright.writers.docx.xml import el, fragment
+
+_TIMELINE_HEADS = {"date", "dates", "when"}
+_CELL_PADDING = 240  # twips: left and right cell margins of the table style, plus a little air
+_SHORT = 24  # characters: a column whose longest cell is this short is never wrapped
+# firstRow on, banding by columns off (ST_ShortHexNumber of w:tblLook, for older Word)
+_LOOK = (
+    '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+    'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+)
+
+
+def write_table(node: nodes.Table, ctx: Context) -> None:
+    """Append the table with its header row first."""
+    columns = max([len(node.header), *(len(row) for row in node.rows)])
+    if columns == 0:
+        return
+    rows = [_pad(node.header, columns), *(_pad(row, columns) for row in node.rows)]
+    texts = [[nodes.plain_text(cell) for cell in row] for row in rows]
+    widths = column_widths(texts, ctx.text_width, _char_width(ctx))
+    style = "Timeline Table" if _is_timeline(texts[0], ctx) else "Briefing Table"
+    table = el(
+        "tbl",
+        (
+            fragment(
+                f'<w:tblPr><w:tblStyle w:val="{ctx.style_id(style)}"/>'
+                f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+                f"{_LOOK}</w:tblPr>"
+            ),
+            el("tblGrid", [el("gridCol", w=width) for width in widths]),
+        ),
+    )
+    ctx.append(table)
+    for index, row in enumerate(rows):
+        table.append(_row(row, widths, ctx, header=index == 0))
+
+
+def _pad(row, columns: int) -> tuple:
+    return tuple(row) + ((),) * (columns - len(row))
+
+
+def _is_timeline(header: list[str], ctx: Context) -> bool:
+    return header[0].strip().casefold() in _TIMELINE_HEADS or "timeline" in ctx.last_heading.lower()
+
+
+def _row(cells, widths: list[int], ctx: Context, header: bool):
+    # rows never break across pages; the header row repeats at the top of each page
+    properties = el("trPr", [el("cantSplit"), *([el("tblHeader")] if header else [])])
+    row = el("tr", (properties,))
+    style = "Table Heading" if header else "Table Text"
+    for cell, width in zip(cells, widths, strict=True):
+        tc = el("tc", (el("tcPr", (el("tcW", w=width, type="dxa"),)),))
+        row.append(tc)
+        add_inlines(ctx.with_(container=tc).paragraph(style), cell, ctx)
+    return row
+
+
+def _char_width(ctx: Context) -> float:
+    """Twips of an average character of table text (DejaVu Sans digits are 0.64 em wide)."""
+    return ctx.table_font_size * 20 * 0.62
+
+
+def column_widths(texts: list[list[str]], available: int, char: float) -> list[int]:
+    """Column widths in twips that fill `available`, in the spirit of HTML's auto layout.
+
+    Each column needs at least its longest word (or all of its text, when that is short, so
+    dates never wrap) and would like all of its longest cell; the space between the two is
+    shared out in proportion to what each column would still like.
+    """
+    columns = list(zip(*texts, strict=True))
+    wants = [max(len(text) for text in column) * char + _CELL_PADDING for column in columns]
+    needs = [
+        want
+        if want <= _SHORT * char + _CELL_PADDING
+        else _longest_word(column) * char + _CELL_PADDING
+        for want, column in zip(wants, columns, strict=True)
+    ]
+    if sum(wants) <= available:
+        widths = [want * available / sum(wants) for want in wants]
+    elif sum(needs) >= available:
+        widths = [need * available / sum(needs) for need in needs]
+    else:
+        spare, wishes = available - sum(needs), [w - n for w, n in zip(wants, needs, strict=True)]
+        widths = [n + spare * wish / sum(wishes) for n, wish in zip(needs, wishes, strict=True)]
+    rounded = [int(width) for width in widths]
+    rounded[-1] += available - sum(rounded)  # whole twips that add up to the text width
+    return rounded
+
+
+def _longest_word(column) -> int:
+    return max((len(word) for text in column for word in text.split()), default=1)

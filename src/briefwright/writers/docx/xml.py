@@ -1,0 +1,61 @@
+"""Small WordprocessingML helpers: element building, schema order, safe text, run languages."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+# Characters XML 1.0 forbids (and lone surrogates); the loader rejects them, but a writer must
+# never emit a file Word refuses to open, so they are dropped again here.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SCRIPT_LANGS = (
+    (re.compile("[\u0530-\u058f\ufb13-\ufb17]"), "hy-AM"),  # Armenian
+    (re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]"), "ru-RU"),  # Cyrillic
+)
+_NEUTRAL = re.compile(r"[\W\d_]", re.UNICODE)
+
+
+def clean(text: str) -> str:
+    """The text with every character XML cannot carry removed."""
+    return _XML_FORBIDDEN.sub("", text)
+
+
+def el(tag: str, children: tuple = (), **attrs: str | int | float) -> etree._Element:
+    """A `w:` element; attribute names are given without prefix (`val="x"` -> `w:val`)."""
+    element = OxmlElement(f"w:{tag}", {qn(f"w:{k}"): str(v) for k, v in attrs.items()})
+    element.extend(children)
+    return element
+
+
+def fragment(xml: str) -> etree._Element:
+    """Parse one element written with the `w:` prefix (and `r:` when needed)."""
+    tag_end = re.match(r"<[\w:]+", xml).end()
+    return parse_xml(f"{xml[:tag_end]} {nsdecls('w', 'r')}{xml[tag_end:]}")
+
+
+def text_run_segments(text: str, default_lang: str) -> list[tuple[str, str]]:
+    """Split text into (segment, language) pieces so runs in a known script get its tag.
+
+    Spaces, digits and punctuation stay with the segment they follow, so a sentence in one
+    script is one run.
+    """
+    segments: list[tuple[str, str]] = []
+    for char in text:
+        lang = None if _NEUTRAL.match(char) else (_script_lang(char) or default_lang)
+        if segments and (lang is None or lang == segments[-1][1]):
+            segments[-1] = (segments[-1][0] + char, segments[-1][1])
+        else:
+            segments.append((char, lang or default_lang))
+    return segments
+
+
+@lru_cache(maxsize=4096)
+def _script_lang(char: str) -> str | None:
+    for pattern, lang in _SCRIPT_LANGS:
+        if pattern.match(char):
+            return lang
+    return None
