@@ -255,7 +255,7 @@ def _css(theme: Theme) -> str:
     return f"""\
 body {{ margin: 0; background: #FFFFFF; color: {c["text_color"]};
   font-family: {_font_stack(theme.font_family)}; font-size: {_pt(theme.base_size)};
-  line-height: {float(theme.line_spacing):g}; overflow-wrap: anywhere; word-wrap: break-word; }}
+  line-height: {float(theme.line_spacing):g}; overflow-wrap: anywhere; }}
 .page {{ max-width: 46em; margin: 0 auto; padding: 1.25em 1.25em 2em; }}
 .marking {{ text-align: right; margin: 0 0 1em; }}
 .marking-bottom {{ margin: 1em 0 0; }}
@@ -288,7 +288,7 @@ hr {{ border: 0; border-top: 1px solid {c["muted_color"]}; margin: 1.5em 0; }}
   font-size: {_pt(theme.meta_size)}; }}
 table.data {{ border-collapse: collapse; width: 100%; margin: 0.5em 0 1.2em; }}
 table.data th, table.data td {{ border: 1px solid #C9D1DB; padding: 4px 8px;
-  text-align: left; vertical-align: top; }}
+  text-align: left; vertical-align: top; word-break: break-word; }}
 table.data th {{ background: {c["header_fill"]}; }}
 .furniture {{ margin-top: 2em; border-top: 1px solid {c["muted_color"]};
   color: {c["muted_color"]}; font-size: {_pt(theme.meta_size)}; }}
