@@ -1,0 +1,175 @@
+"""Render a summary through a template into Markdown, and describe the document it becomes.
+
+The template runs in the sandbox of templating/sandbox.py with the context of
+templating/context.py. Every failure becomes a TemplateError naming the template file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from jinja2 import TemplateNotFound, TemplateSyntaxError
+from jinja2.utils import missing
+
+from briefwright.doctree.nodes import DocMeta
+from briefwright.errors import BriefwrightError, Issue, Location, TemplateError
+from briefwright.templating.context import REFERENCE, allowed_marking, build_context
+from briefwright.templating.filters import FILTERS, format_date
+from briefwright.templating.sandbox import (
+    MAX_OUTPUT,
+    BriefingEnvironment,
+    ChainLoader,
+    UndefinedName,
+)
+
+ENTRY = "briefing.md.j2"
+_SHORT_TITLE = 60  # characters a running header has room for
+
+
+def render_markdown(template, summary, *, verified: bool = False) -> str:
+    """The Markdown `template` (a ResolvedTemplate) makes of `summary`."""
+    environment = BriefingEnvironment(ChainLoader(template.chain, template.names), FILTERS)
+    context = build_context(template, summary, verified=verified)
+    try:
+        compiled = environment.get_template(environment.loader.qualify(ENTRY, None))
+        return _generate(compiled, context, template)
+    except BriefwrightError:
+        raise
+    except TemplateNotFound as exc:
+        if exc.name == ENTRY and exc.__traceback__.tb_next is None:
+            raise TemplateError(f"template {template.name!r} has no {ENTRY}") from None
+        raise _located(exc, f"template file not found: {exc.name}", template) from None
+    except UndefinedName as exc:
+        raise _located(exc, _undefined_message(exc, environment, context), template) from None
+    except TemplateSyntaxError as exc:
+        where = Location(_shown(exc.filename), exc.lineno)
+        raise TemplateError(f"template syntax error: {exc.message}", [_issue(exc, where)]) from None
+    except Exception as exc:  # anything a template can provoke is the template's error
+        raise _located(exc, _describe(exc), template) from None
+
+
+def _generate(compiled, context: dict[str, Any], template) -> str:
+    """Render piece by piece, stopping a runaway template at the output size limit."""
+    parts, size = [], 0
+    for chunk in compiled.generate(context):
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise TemplateError(
+                f"template {template.name!r} produced more than {MAX_OUTPUT:,} characters;"
+                " stopped (a loop that never ends?)"
+            )
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def document_meta(template, summary, *, verified: bool = False) -> DocMeta:
+    """Title, marking, dates and properties for page furniture, by the template's rules."""
+    config = template.config
+    return DocMeta(
+        title=summary.title,
+        short_title=short_title(summary.title),
+        subtitle=summary.subtitle or "",
+        author=(summary.author or "") if config.get("show_author", True) else "",
+        organization=(summary.organization or "") if config.get("show_organization", True) else "",
+        date=summary.date.isoformat() if summary.date else "",
+        date_label=format_date(summary.date) if summary.date else "",
+        marking=allowed_marking(summary.marking, config) or "",
+        subject=summary.source.title,
+        keywords=tuple(summary.tags),
+        source_url=summary.source.url or "",
+        template=template.name,
+        audience=template.audience,
+        verified=verified,
+    )
+
+
+def short_title(title: str) -> str:
+    """A running-header title: the whole title if short, else the part before a colon or dash."""
+    if len(title) <= _SHORT_TITLE:
+        return title
+    for mark in (":", " \u2013 ", " \u2014 ", " - "):
+        head = title.split(mark, 1)[0].strip()
+        if head != title and len(head) <= _SHORT_TITLE:
+            return head
+    return title[: _SHORT_TITLE - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def template_context_reference() -> str:
+    """The names a template can use, the filters, and the template.toml keys, as text."""
+    from briefwright.templating.config import KEYS
+
+    width = max(len(name) for name in REFERENCE)
+    lines = ["Variables (every printed value is Markdown-escaped; `|raw` prints it as it is):"]
+    lines += [f"  {name:<{width}}  {meaning}" for name, meaning in REFERENCE.items()]
+    lines += ["", "Filters added to Jinja's (center, format, safe, tojson... are left out):"]
+    lines += [f"  {name:<{width}}  {_first_line(FILTERS[name])}" for name in _OWN_FILTERS]
+    lines += [f"  {'raw':<{width}}  print text as Markdown, unescaped: only for trusted text"]
+    lines += ["", "template.toml keys:"]
+    lines += [f"  {key:<{width}}  {meaning}" for key, (_, meaning) in KEYS.items()]
+    return "\n".join(lines) + "\n"
+
+
+_OWN_FILTERS = ("date", "join_and", "pluralise", "likelihood", "likelihood_range", "capfirst")
+
+
+def _first_line(function) -> str:
+    return (function.__doc__ or "").strip().splitlines()[0]
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+def _located(exc: BaseException, message: str, template) -> TemplateError:
+    """A TemplateError at the innermost template line the traceback passes through."""
+    roots = [Path(os.path.realpath(d)) for d in template.chain]
+    where = Location()
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        real = Path(os.path.realpath(filename))
+        if any(real.is_relative_to(root) for root in roots):
+            where = Location(_shown(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    issue = Issue(message, where)
+    return TemplateError(str(issue), [issue])
+
+
+def _issue(exc: BaseException, where: Location) -> Issue:
+    return Issue(getattr(exc, "message", None) or str(exc), where)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "the template calls itself without end (recursion too deep)"
+    name = type(exc).__name__
+    text = str(exc) or name
+    return text if name in ("SecurityError", "TemplateRuntimeError") else f"{name}: {text}"
+
+
+def _undefined_message(exc: UndefinedName, environment, context: dict[str, Any]) -> str:
+    if exc.obj is missing:
+        known = [*context, *environment.globals]
+        return f"{exc.name!r} is undefined{_did_you_mean(exc.name, known)}"
+    if isinstance(exc.obj, dict) and isinstance(exc.name, str):
+        fields = ", ".join(exc.obj)
+        return f"no field {exc.name!r} here{_did_you_mean(exc.name, exc.obj)} (fields: {fields})"
+    return str(exc)
+
+
+def _did_you_mean(name: str, known) -> str:
+    close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _shown(filename: str | None) -> str | None:
+    """A template path as the user would type it: relative to the working directory if inside."""
+    if not filename:
+        return filename
+    try:
+        return str(Path(filename).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return filename

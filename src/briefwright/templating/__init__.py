@@ -1,0 +1,1 @@
+"""The parts behind templates.py and rendering.py: config, sandbox, filters, context, scaffold."""

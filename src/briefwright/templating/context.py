@@ -1,0 +1,153 @@
+"""What a template sees: the summary as plain data, filtered for the audience and capped.
+
+Items whose `audiences` leave out the template's audience are dropped before the template runs,
+so no template can show them by mistake. Dates stay dates (they print as "22 May 2025" and take
+`|date(...)`) with ready-made `_label` and `_iso` strings beside them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from briefwright.summary.fields import LIKELIHOOD_RANGES
+from briefwright.templating.config import SECTIONS
+from briefwright.templating.filters import format_date, likelihood_range
+
+# Every name a template can use, with its meaning: `briefwright templates context` prints this,
+# and a test checks that it matches what build_context really provides.
+REFERENCE: dict[str, str] = {
+    "title": "the briefing's title",
+    "subtitle": "its subtitle, or None",
+    "summary": "the bottom line up front",
+    "date": "the briefing date (a date: prints as '22 May 2025', or use |date('%d/%m/%Y'))",
+    "date_label": "the briefing date as text, '22 May 2025' ('' when there is none)",
+    "date_iso": "the briefing date as YYYY-MM-DD ('' when there is none)",
+    "author": "who prepared it (None if the template hides it: show_author = false)",
+    "organization": "their organisation (None if hidden: show_organization = false)",
+    "marking": "handling marking, e.g. 'TLP:AMBER' (None unless allowed_markings lists it)",
+    "source": "the article: title, publisher, author, published (date), published_label, "
+    "published_iso, url",
+    "key_points": "list of {text, detail, priority}, by priority (1 first) then file order",
+    "quotes": "list of {text, speaker, role, date, date_label, context}",
+    "timeline": "list of {when, date_label, date_iso, start, end, label, event, significance} "
+    "in date order; `when` is the label if given, else the date as text ('20–21 May 2025')",
+    "implications": "list of {text, actor, likelihood, likelihood_range ('55–80%'), confidence}",
+    "recommendations": "list of {text}",
+    "tags": "list of strings",
+    "counts": "items shown per section, e.g. counts.key_points",
+    "more": "items per section left out by the template's limits, e.g. more.key_points",
+    "likelihood_scale": "the ICD 203 scale: list of {term, range}",
+    "template": "{name, audience, description} of the template being rendered",
+    "verified": "true when the quotes were checked against the source text",
+}
+
+
+def build_context(template, summary, *, verified: bool = False) -> dict[str, Any]:
+    """The template's variables for one summary, following the template's rules."""
+    config = template.config
+    sections = _sections(summary, template.audience, config.get("limits", {}))
+    source = summary.source
+    return {
+        "title": summary.title,
+        "subtitle": summary.subtitle,
+        "summary": summary.summary,
+        **_dated("date", summary.date),
+        "author": summary.author if config.get("show_author", True) else None,
+        "organization": summary.organization if config.get("show_organization", True) else None,
+        "marking": allowed_marking(summary.marking, config),
+        "source": {
+            "title": source.title,
+            "publisher": source.publisher,
+            "author": source.author,
+            **_dated("published", source.published),
+            "url": source.url,
+        },
+        **{name: shown for name, (shown, _) in sections.items()},
+        "tags": list(summary.tags),
+        "counts": {name: len(shown) for name, (shown, _) in sections.items()},
+        "more": {name: more for name, (_, more) in sections.items()},
+        "likelihood_scale": [
+            {"term": term, "range": likelihood_range(term)} for term in LIKELIHOOD_RANGES
+        ],
+        "template": {
+            "name": template.name,
+            "audience": template.audience,
+            "description": template.description,
+        },
+        "verified": verified,
+    }
+
+
+def allowed_marking(marking: str | None, config: dict[str, Any]) -> str | None:
+    """The marking if the template may show it (allowed_markings, compared case-insensitively)."""
+    allowed = config.get("allowed_markings")
+    if not marking or allowed is None:
+        return marking
+    wanted = " ".join(marking.split()).upper()
+    return marking if wanted in {" ".join(a.split()).upper() for a in allowed} else None
+
+
+def visible(item: Any, audience: str) -> bool:
+    """Items without `audiences` go everywhere; others only to the audiences they list."""
+    audiences = getattr(item, "audiences", None)
+    return audiences is None or audience.casefold() in {a.casefold() for a in audiences}
+
+
+def _sections(summary, audience: str, limits: dict[str, int]) -> dict[str, tuple[list, int]]:
+    """Per section: (the items to show as plain data, how many the limit left out)."""
+    out = {}
+    for name in SECTIONS:
+        items = [item for item in getattr(summary, name) if visible(item, audience)]
+        items = _ordered(name, items)
+        cap = limits.get(name)
+        shown = items if cap is None else items[:cap]
+        out[name] = ([_PLAIN[name](item) for item in shown], len(items) - len(shown))
+    return out
+
+
+def _ordered(name: str, items: list) -> list:
+    # sorted() is stable, so ties keep the order of the summary file.
+    if name == "key_points":
+        return sorted(items, key=lambda k: (k.priority is None, k.priority or 0))
+    if name == "timeline":
+        return sorted(items, key=lambda e: e.date.sort_key)
+    return items
+
+
+def _dated(name: str, value: datetime.date | None) -> dict[str, Any]:
+    return {
+        name: value,
+        f"{name}_label": format_date(value) if value else "",
+        f"{name}_iso": value.isoformat() if value else "",
+    }
+
+
+_PLAIN = {
+    "key_points": lambda k: {"text": k.text, "detail": k.detail, "priority": k.priority},
+    "quotes": lambda q: {
+        "text": q.text,
+        "speaker": q.speaker,
+        "role": q.role,
+        **_dated("date", q.date),
+        "context": q.context,
+    },
+    "timeline": lambda e: {
+        "when": e.label or e.date.label,
+        "date_label": e.date.label,
+        "date_iso": e.date.iso,
+        "start": e.date.start,
+        "end": e.date.end,
+        "label": e.label,
+        "event": e.event,
+        "significance": e.significance,
+    },
+    "implications": lambda i: {
+        "text": i.text,
+        "actor": i.actor,
+        "likelihood": i.likelihood,
+        "likelihood_range": likelihood_range(i.likelihood),
+        "confidence": i.confidence,
+    },
+    "recommendations": lambda r: {"text": r.text},
+}

@@ -1,0 +1,116 @@
+"""The filters templates may use: Jinja's harmless built-ins plus dates, joins, plurals, ICD 203.
+
+Everything here returns plain text; the environment escapes it when it is printed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from jinja2.defaults import DEFAULT_FILTERS
+
+from briefwright.summary.fields import LIKELIHOOD_RANGES
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+_DIRECTIVE = re.compile(r"%(-?)(.)")
+_EN_DASH = "\u2013"
+
+# Built-ins that produce markup of their own (HTML escaping, JSON, links), output sized by an
+# argument (center, indent, wordwrap, slice), randomness, or a second way to mark text raw.
+_LEFT_OUT = {
+    "center", "e", "escape", "filesizeformat", "forceescape", "format", "indent", "pprint",
+    "random", "safe", "slice", "striptags", "tojson", "urlencode", "urlize", "wordwrap", "xmlattr",
+}  # fmt: skip
+
+
+def format_date(value: datetime.date, fmt: str = DEFAULT_DATE_FORMAT) -> str:
+    """strftime-style formatting in English on every platform; `%-d` drops the leading zero."""
+
+    def one(match: re.Match) -> str:
+        bare, code = match.group(1) == "-", match.group(2)
+        if code in "dmj":
+            number = {"d": value.day, "m": value.month, "j": value.timetuple().tm_yday}[code]
+            return str(number) if bare else f"{number:0{3 if code == 'j' else 2}d}"
+        table = {
+            "Y": str(value.year),
+            "y": f"{value.year % 100:02d}",
+            "B": MONTHS[value.month - 1],
+            "b": MONTHS[value.month - 1][:3],
+            "A": DAYS[value.weekday()],
+            "a": DAYS[value.weekday()][:3],
+            "%": "%",
+        }
+        if code not in table:
+            raise ValueError(f"date format {fmt!r}: %{code} is not supported")
+        return table[code]
+
+    return _DIRECTIVE.sub(one, fmt)
+
+
+def date_filter(value: Any, fmt: str = DEFAULT_DATE_FORMAT) -> str:
+    """`{{ date|date("%d/%m/%Y") }}`: a date, or an ISO "YYYY-MM-DD" string; None gives ""."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"|date expects a date or YYYY-MM-DD, got {value!r}") from None
+    if not isinstance(value, datetime.date):
+        raise ValueError(f"|date expects a date, got {type(value).__name__}")
+    return format_date(value, fmt)
+
+
+def join_and(items: Any, word: str = "and", separator: str = ", ") -> str:
+    """`{{ ["a", "b", "c"]|join_and }}` gives "a, b and c"; `join_and("or")` for "or"."""
+    texts = [str(i) for i in items if i not in (None, "")]
+    if len(texts) < 2:
+        return "".join(texts)
+    return f"{separator.join(texts[:-1])} {word} {texts[-1]}"
+
+
+def pluralise(count: int, singular: str, plural: str | None = None) -> str:
+    """`{{ counts.quotes|pluralise("quote") }}` gives "1 quote" or "7 quotes"."""
+    word = singular if count == 1 else (plural or f"{singular}s")
+    return f"{count} {word}"
+
+
+def likelihood_range(term: str | None) -> str:
+    """The ICD 203 probability range of a likelihood term: "likely" gives "55–80%"."""
+    if not term:
+        return ""
+    key = " ".join(str(term).lower().split())
+    if key not in LIKELIHOOD_RANGES:
+        raise ValueError(f"{term!r} is not an ICD 203 likelihood term")
+    low, high = LIKELIHOOD_RANGES[key]
+    return f"{low}{_EN_DASH}{high}%"
+
+
+def likelihood(term: str | None) -> str:
+    """A likelihood term with its range: "likely" gives "likely (55–80%)"."""
+    return f"{term} ({likelihood_range(term)})" if term else ""
+
+
+def capfirst(text: Any) -> str:
+    """The text with its first letter capitalised and the rest left alone."""
+    text = "" if text is None else str(text)
+    return text[:1].upper() + text[1:]
+
+
+FILTERS: dict[str, Any] = {
+    **{name: f for name, f in DEFAULT_FILTERS.items() if name not in _LEFT_OUT},
+    "date": date_filter,
+    "join_and": join_and,
+    "pluralise": pluralise,
+    "pluralize": pluralise,
+    "likelihood": likelihood,
+    "likelihood_range": likelihood_range,
+    "capfirst": capfirst,
+}
