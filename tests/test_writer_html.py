@@ -290,3 +290,12 @@ def test_lone_surrogate_is_a_clean_error():
 
 def test_same_tree_gives_same_bytes():
     assert render() == render()
+
+
+def test_only_very_long_words_get_break_opportunities():
+    long_word = "Supercalifragilistic" * 5
+    doc = n.Document(n.DocMeta(title="x"), (para(f"28 December 2024 {long_word} <&>"),))
+    html = render(doc)
+    assert "28 December 2024 Supercalifragilistic<wbr>" in html
+    assert html.count("<wbr>") == 4 and "&lt;&amp;&gt;" in html
+    assert f"28 December 2024 {long_word} <&>" in parse(html).body_text()

@@ -29,6 +29,7 @@ TLP_COLOURS = {
 _SAFE_URL = re.compile(r"(?:https?://|mailto:)[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_LONG_WORD = re.compile(r"\S{30,}")
 _TITLE_BLOCK = (nodes.Title, nodes.Subtitle, nodes.MetaLine)
 
 
@@ -138,6 +139,22 @@ def _esc(text: str) -> str:
     return escape(text, quote=True)
 
 
+def _text(text: str) -> str:
+    """Escaped text, with break opportunities inside very long words (URLs, identifiers).
+
+    CSS that breaks words anywhere also lets a table squeeze a column letter by letter
+    ("Decembe|r"); <wbr> breaks only the long words and leaves ordinary ones whole.
+    """
+    out, position = [], 0
+    for match in _LONG_WORD.finditer(text):
+        word = match.group()
+        out.append(_esc(text[position : match.start()]))
+        out.append("<wbr>".join(_esc(word[i : i + 20]) for i in range(0, len(word), 20)))
+        position = match.end()
+    out.append(_esc(text[position:]))
+    return "".join(out)
+
+
 def _render(node: object) -> str:
     handler = HANDLERS.get(type(node))
     if handler is None:
@@ -220,10 +237,10 @@ def _table(node: nodes.Table) -> str:
 
 
 HANDLERS: dict[type, Callable] = {
-    nodes.Text: lambda node: _esc(node.text),
+    nodes.Text: lambda node: _text(node.text),
     nodes.Strong: _wrap("strong"),
     nodes.Emphasis: _wrap("em"),
-    nodes.Code: lambda node: f"<code>{_esc(node.text)}</code>",
+    nodes.Code: lambda node: f"<code>{_text(node.text)}</code>",
     nodes.Link: _link,
     nodes.LineBreak: lambda node: "<br>",
     nodes.Title: _wrap("h1", "title"),
@@ -255,7 +272,7 @@ def _css(theme: Theme) -> str:
     return f"""\
 body {{ margin: 0; background: #FFFFFF; color: {c["text_color"]};
   font-family: {_font_stack(theme.font_family)}; font-size: {_pt(theme.base_size)};
-  line-height: {float(theme.line_spacing):g}; overflow-wrap: anywhere; }}
+  line-height: {float(theme.line_spacing):g}; overflow-wrap: break-word; }}
 .page {{ max-width: 46em; margin: 0 auto; padding: 1.25em 1.25em 2em; }}
 .marking {{ text-align: right; margin: 0 0 1em; }}
 .marking-bottom {{ margin: 1em 0 0; }}
@@ -288,7 +305,7 @@ hr {{ border: 0; border-top: 1px solid {c["muted_color"]}; margin: 1.5em 0; }}
   font-size: {_pt(theme.meta_size)}; }}
 table.data {{ border-collapse: collapse; width: 100%; margin: 0.5em 0 1.2em; }}
 table.data th, table.data td {{ border: 1px solid #C9D1DB; padding: 4px 8px;
-  text-align: left; vertical-align: top; word-break: break-word; }}
+  text-align: left; vertical-align: top; }}
 table.data th {{ background: {c["header_fill"]}; }}
 .furniture {{ margin-top: 2em; border-top: 1px solid {c["muted_color"]};
   color: {c["muted_color"]}; font-size: {_pt(theme.meta_size)}; }}
