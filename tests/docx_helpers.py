@@ -39,8 +39,11 @@ def meta(**changes) -> n.DocMeta:
 
 def _timeline_rows(count: int) -> tuple:
     return tuple(
-        (t(f"{day} May 2025"), t(f"Event number {day} happened, with a fairly long description."),
-         t("Signals a shift in relations." if day % 2 else ""))
+        (
+            t(f"{day} May 2025"),
+            t(f"Event number {day} happened, with a fairly long description."),
+            t("Signals a shift in relations." if day % 2 else ""),
+        )
         for day in range(1, count + 1)
     )
 
@@ -82,14 +85,19 @@ def rich_document(**meta_changes) -> n.Document:
             n.Paragraph((n.Text(ARMENIAN), n.LineBreak(), n.Text(CYRILLIC))),
             n.Paragraph(t(AZERBAIJANI)),
             n.Heading(1, t("Quotes")),
-            n.Quote((n.Paragraph(t("We respect Armenia's sovereign choice.")),), t("Sergey Lavrov, Foreign Minister")),
+            n.Quote(
+                (n.Paragraph(t("We respect Armenia's sovereign choice.")),),
+                t("Sergey Lavrov, Foreign Minister"),
+            ),
             n.Quote((n.Paragraph(t("A quote without attribution.")),)),
             n.Heading(1, t("Timeline")),
             n.Table((t("Date"), t("Event"), t("Significance")), _timeline_rows(30)),
             n.Heading(1, t("Recommendations")),
             n.OrderedList(
-                (n.ListItem((n.Paragraph(t("First")), n.Paragraph(t("More on first")))),
-                 n.ListItem((n.Paragraph(t("Second")),))),
+                (
+                    n.ListItem((n.Paragraph(t("First")), n.Paragraph(t("More on first")))),
+                    n.ListItem((n.Paragraph(t("Second")),)),
+                ),
                 start=3,
             ),
             n.Heading(3, t("Other figures")),

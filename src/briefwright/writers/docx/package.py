@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 import docx
 from docx.api import _default_docx_path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -99,9 +100,13 @@ def _open_start(reference: str | None):
     if reference is None:
         return docx.Document(BytesIO(_default_template()))
     try:
-        return docx.Document(reference)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise _reference_error(Path(reference), f"not a usable .docx file ({exc})") from None
+        data = Path(reference).read_bytes()
+    except OSError as exc:
+        raise _reference_error(Path(reference), exc.strerror or str(exc)) from None
+    try:
+        return docx.Document(BytesIO(data))
+    except (PackageNotFoundError, ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        raise _reference_error(Path(reference), "not a usable .docx file") from None
 
 
 def _reference_error(path: Path, why: str) -> RenderError:

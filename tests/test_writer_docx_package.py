@@ -1,0 +1,133 @@
+"""The DOCX package: schema validity, reproducible bytes, properties, reference documents."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm, Pt, RGBColor
+from docx_helpers import part_xml, read, rich_document
+
+from briefwright.errors import RenderError
+from briefwright.theme import Theme
+from briefwright.writers.base import WriteOptions
+from briefwright.writers.docx import write
+
+OOXML_CHECK = Path(__file__).resolve().parents[2] / "shared" / "tools" / "ooxml-check"
+OPTIONS = WriteOptions(timestamp=1747872000, version="0.test")  # 2025-05-22T00:00:00Z
+
+
+@pytest.fixture(scope="module")
+def reference_doc(tmp_path_factory) -> Path:
+    """A reference document that restyles Heading 1, uses Letter paper and lacks List Bullet."""
+    document = docx.Document()
+    document.add_paragraph("REFERENCE BODY TEXT", style="Heading 1")
+    heading = document.styles["Heading 1"]
+    heading.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    heading.font.size = Pt(26)
+    document.styles["List Bullet"].delete()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(215.9), Mm(279.4)
+    section.left_margin = Mm(35)
+    section.header.paragraphs[0].text = "REFERENCE HEADER"
+    path = tmp_path_factory.mktemp("reference") / "reference.docx"
+    document.save(path)
+    return path
+
+
+def with_reference(path: Path) -> bytes:
+    options = WriteOptions(reference_doc=path, timestamp=OPTIONS.timestamp)
+    return write(rich_document(), Theme(), options)
+
+
+def ooxml_problems(blob: bytes, tmp_path: Path) -> str:
+    if not OOXML_CHECK.exists():
+        pytest.skip(f"{OOXML_CHECK} is not here")
+    path = tmp_path / "checked.docx"
+    path.write_bytes(blob)
+    result = subprocess.run(
+        [sys.executable, str(OOXML_CHECK), str(path)], capture_output=True, text=True, check=False
+    )
+    return result.stdout + result.stderr
+
+
+def test_a_rich_briefing_validates_against_the_schemas(tmp_path):
+    blob = write(rich_document(title="T" * 300, keywords=("k" * 300,)), Theme(), OPTIONS)
+    assert ooxml_problems(blob, tmp_path) == ""
+
+
+def test_a_briefing_made_with_a_reference_doc_validates(reference_doc, tmp_path):
+    assert ooxml_problems(with_reference(reference_doc), tmp_path) == ""
+
+
+def test_settings_carry_a_complete_zoom():
+    settings = part_xml(write(rich_document(), Theme(), OPTIONS), "word/settings.xml")
+    assert '<w:zoom w:val="bestFit" w:percent="100"/>' in settings
+
+
+def test_the_same_input_gives_the_same_bytes():
+    first = write(rich_document(), Theme(), OPTIONS)
+    assert write(rich_document(), Theme(), OPTIONS) == first
+    later = write(rich_document(), Theme(), WriteOptions(timestamp=OPTIONS.timestamp + 86400))
+    assert later != first
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert {info.date_time for info in package.infolist()} == {(2025, 5, 22, 0, 0, 0)}
+        assert "docProps/thumbnail.jpeg" not in package.namelist()
+
+
+def test_core_properties_come_from_the_meta_with_fixed_times():
+    properties = read(write(rich_document(), Theme(), OPTIONS)).core_properties
+    assert properties.title == "Lavrov in Yerevan: Moscow tests Armenia's western turn"
+    assert properties.subject == "Russian foreign minister's visit to Armenia"
+    assert properties.author == properties.last_modified_by == "A. Analyst"
+    assert properties.keywords == "Armenia, Russia, CSTO"
+    assert properties.created == properties.modified == datetime(2025, 5, 22, tzinfo=UTC)
+    assert properties.revision == 1 and properties.comments == ""
+    app = part_xml(write(rich_document(), Theme(), OPTIONS), "docProps/app.xml")
+    assert "<Application>briefwright 0.test</Application>" in app
+    assert "<Company>Caucasus Desk</Company>" in app
+
+
+def test_core_property_strings_are_capped():
+    document = read(write(rich_document(title="T" * 300, subject="<&>" * 100), Theme(), OPTIONS))
+    assert document.core_properties.title == "T" * 255
+    assert document.core_properties.subject == ("<&>" * 100)[:255]
+    assert document.paragraphs[0].style.name == "Title"
+
+
+def test_a_reference_doc_supplies_styles_and_page_and_missing_styles_are_created(reference_doc):
+    document = read(with_reference(reference_doc))
+    heading = document.styles["Heading 1"]
+    assert str(heading.font.color.rgb) == "C00000" and heading.font.size == Pt(26)
+    section = document.sections[0]
+    assert section.page_width.twips == 12240 and round(section.left_margin.mm) == 35
+    texts = [p.text for p in document.paragraphs]
+    assert "REFERENCE BODY TEXT" not in texts and texts[0].startswith("Lavrov in Yerevan")
+    assert [p.text for p in section.header.paragraphs] == ["\u00a0TLP:AMBER\u00a0"]
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"List Bullet", "Bottom Line", "Briefing Meta", "Attribution"} <= styles
+    assert document.styles["Bottom Line"].element.find(".//{*}shd") is not None
+
+
+def test_a_missing_or_broken_reference_doc_is_a_located_error(tmp_path):
+    with pytest.raises(RenderError, match="cannot use reference document") as missing:
+        with_reference(tmp_path / "nope.docx")
+    assert missing.value.issues[0].location.file == str(tmp_path / "nope.docx")
+    broken = tmp_path / "broken.docx"
+    broken.write_text("not a zip")
+    with pytest.raises(RenderError, match="not a usable .docx"):
+        with_reference(broken)
+
+
+def test_python_docx_is_imported_only_by_the_docx_writer():
+    code = "import briefwright.writers, briefwright.theme, sys; print('docx' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
