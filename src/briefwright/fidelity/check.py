@@ -1,0 +1,240 @@
+"""Check a loaded summary against its source text: quotes, speakers and timeline dates.
+
+Errors are quotes that are not in the source (after the allowed normalisation and editorial
+marks). Warnings are weaker evidence of a problem: a quote the source attributes to someone else,
+words the article does not put in quotation marks, a speaker or a timeline date the article
+never mentions.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from briefwright.errors import Issue, Location
+from briefwright.fidelity import names
+from briefwright.fidelity.attribution import attribute
+from briefwright.fidelity.datefind import DateIndex
+from briefwright.fidelity.diff import DiffOp, closest_passage, diff_text, word_diff
+from briefwright.fidelity.match import Match, find_quote, parse_quote, prepare_quote, quote_tokens
+from briefwright.fidelity.normalize import line_of, paragraph_starts, tokenize, words
+from briefwright.fidelity.scan import quotations
+
+# An article is a few pages; anything far bigger is the wrong file.
+MAX_SOURCE_BYTES = 5_000_000
+# Finding codes that mean the quotes could not be checked at all.
+UNCHECKED = frozenset({"no-source-text", "source-unreadable"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: severity "error" or "warning", a stable code, where it is in the summary,
+    and for a misquote the closest passage of the source (with its location) and a word diff."""
+
+    severity: str
+    code: str
+    message: str
+    location: Location
+    quote: str | None = None
+    passage: str | None = None
+    passage_location: Location | None = None
+    diff: tuple[DiffOp, ...] = ()
+
+    @property
+    def diff_text(self) -> str:
+        """The diff in wdiff form: `[-source only-] {+quote only+}`."""
+        return diff_text(list(self.diff))
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of checking one summary: what was checked and every finding, in order."""
+
+    summary_path: str | None
+    source_path: str | None
+    quotes_checked: int
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong enough to refuse: warnings alone do not fail a check."""
+        return not self.errors
+
+    def as_issues(self) -> list[Issue]:
+        """The findings as errors.Issue, for raising a BriefwrightError (e.g. `render --verify`)."""
+        return [Issue(f.message, f.location, f.severity) for f in self.findings]
+
+
+class SourceText:
+    """An article read once and indexed for every check: tokens, quotations, people, dates."""
+
+    def __init__(self, text: str, path: str | None = None):
+        self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
+        self.path = path
+        self.tokens = words(tokenize(self.text, paragraph_starts(self.text)))
+
+    @cached_property
+    def quotations(self):
+        return quotations(self.text)
+
+    @cached_property
+    def people(self) -> names.People:
+        return names.people(self.text)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return names.word_list(self.text)
+
+    @cached_property
+    def dates(self) -> DateIndex:
+        return DateIndex(self.text)
+
+    def location(self, offset: int) -> Location:
+        return Location(self.path, line_of(self.text, offset))
+
+
+def check_summary(loaded) -> CheckReport:
+    """Check every quote, speaker and timeline date of a LoadedSummary against its source.text.
+
+    The source path is relative to the summary file. A summary without source.text, or whose
+    source cannot be read, gets one error finding: there is nothing to verify against.
+    """
+    summary_path = str(loaded.path) if loaded.path else None
+    source, problem = _read_source(loaded)
+    if source is None:
+        return CheckReport(summary_path, loaded.summary.source.text, 0, (problem,))
+    return check_against(loaded, source)
+
+
+def check_against(loaded, source: SourceText) -> CheckReport:
+    """Check a LoadedSummary against an already read SourceText."""
+    found: list[Finding] = []
+    quotes = loaded.summary.quotes
+    for index, quote in enumerate(quotes):
+        found.extend(_check_quote(loaded, source, index, quote))
+    found.extend(_check_speakers(loaded, source))
+    found.extend(_check_dates(loaded, source))
+    found.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
+    summary_path = str(loaded.path) if loaded.path else None
+    return CheckReport(summary_path, source.path, len(quotes), tuple(found))
+
+
+def _read_source(loaded) -> tuple[SourceText | None, Finding | None]:
+    text_path = loaded.summary.source.text
+    where = loaded.locate(("source", "text") if text_path else ("source",))
+    if not text_path:
+        return None, Finding("error", "no-source-text", _NO_SOURCE, where)
+    base = Path(loaded.path).parent if loaded.path else Path.cwd()
+    path = base / text_path
+    try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            message = f"source text {text_path} is larger than {MAX_SOURCE_BYTES:,} bytes"
+            return None, Finding("error", "source-unreadable", message, where)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return None, Finding(
+            "error", "source-unreadable", f"cannot read {text_path}: {reason}", where
+        )
+    # normpath only for display: "samples/../seeds/a.txt" reads as "seeds/a.txt".
+    return SourceText(text, os.path.normpath(path)), None
+
+
+_NO_SOURCE = "source.text is not set: there is no article to check the quotes against"
+
+
+def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]:
+    where = loaded.locate(("quotes", index, "text"))
+    prepared = prepare_quote(quote.text)
+    pieces = parse_quote(prepared)
+    if not pieces:
+        return [Finding("error", "empty-quote", "quote has no words to check", where, quote.text)]
+    matches = find_quote(pieces, source.tokens)
+    if not matches:
+        return [_mismatch(source, where, quote.text, prepared, pieces)]
+    return _check_attribution(loaded, source, index, quote, matches)
+
+
+def _mismatch(source: SourceText, where: Location, text: str, prepared: str, pieces) -> Finding:
+    tokens = quote_tokens(pieces)
+    passage = closest_passage(tokens, source.tokens)
+    message = "quote is not in the source"
+    if passage is None:
+        return Finding(
+            "error", "quote-mismatch", message + "; no passage shares its words", where, text
+        )
+    span = source.tokens[passage.first : passage.last + 1]
+    ops = word_diff(tokens, prepared, span, source.text)
+    excerpt = source.text[span[0].start : span[-1].end]
+    return Finding(
+        "error",
+        "quote-mismatch",
+        message,
+        where,
+        text,
+        excerpt,
+        source.location(span[0].start),
+        tuple(ops),
+    )
+
+
+def _check_attribution(loaded, source: SourceText, index: int, quote, matches: list[Match]):
+    """Warn when no occurrence is quoted in the source, or each is given to someone else."""
+    others: list[str] = []
+    quoted_anywhere = False
+    for match in matches:
+        start = source.tokens[match.first].start
+        quotation = next((q for q in source.quotations if q.start <= start < q.end), None)
+        if quotation is None:
+            continue
+        quoted_anywhere = True
+        said = attribute(source.text, quotation.start, quotation.end, source.people)
+        if said.speaker is None or names.mentions(quote.speaker, names.word_list(said.speaker)):
+            return []
+        others.append(said.speaker)
+    if not quoted_anywhere:
+        message = (
+            "these words are in the source but not inside quotation marks: the article's own words?"
+        )
+        return [Finding("warning", "not-quoted", message, loaded.locate(("quotes", index, "text")))]
+    message = f"the source attributes this quote to {others[0]}, not {quote.speaker}"
+    return [
+        Finding(
+            "warning", "speaker-attribution", message, loaded.locate(("quotes", index, "speaker"))
+        )
+    ]
+
+
+def _check_speakers(loaded, source: SourceText) -> list[Finding]:
+    found, seen = [], set()
+    for index, quote in enumerate(loaded.summary.quotes):
+        if quote.speaker in seen:
+            continue
+        seen.add(quote.speaker)
+        if not names.mentions(quote.speaker, source.words):
+            where = loaded.locate(("quotes", index, "speaker"))
+            message = f"speaker {quote.speaker!r} is not named anywhere in the source"
+            found.append(Finding("warning", "speaker-not-in-source", message, where))
+    return found
+
+
+def _check_dates(loaded, source: SourceText) -> list[Finding]:
+    found = []
+    for index, entry in enumerate(loaded.summary.timeline):
+        points = [p.strip() for p in entry.date.iso.split("/")]
+        missing = [p for p in points if not source.dates.mentions(p)]
+        if missing:
+            where = loaded.locate(("timeline", index, "date"))
+            message = f"date {entry.date.iso} is not mentioned in the source"
+            found.append(Finding("warning", "date-not-in-source", message, where))
+    return found

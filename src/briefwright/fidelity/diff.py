@@ -1,0 +1,150 @@
+"""The passage of the source closest to a quote that is not in it, and a word-level diff.
+
+The diff is read from the source's side: `[-word-]` is in the source but missing from the quote
+(a dropped "no"), `{+word+}` is in the quote but not in the source (a changed or added word).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+
+from briefwright.fidelity.normalize import Token
+
+# Candidate windows kept after the cheap word-overlap pass, before the exact comparison.
+_CANDIDATES = 8
+_SLACK = 6
+# At most this many unmatched quote words at either end are set against the source's neighbours;
+# a longer tail most likely comes from elsewhere (two quotes joined).
+_WIDEN = 3
+# Equal stretches longer than twice this are shortened in the text form of a diff.
+CONTEXT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One stretch of the diff: "equal", "delete" (source only), "insert" (quote only) or
+    "replace"; `source` and `quote` hold the words as written on each side."""
+
+    op: str
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Source tokens [first, last] closest to the quote, and how similar they are (0..1)."""
+
+    first: int
+    last: int
+    similarity: float
+
+
+def closest_passage(quote: list[Token], source: list[Token]) -> Passage | None:
+    """The stretch of `source` most like `quote`, or None if they share no word at all."""
+    if not quote or not source:
+        return None
+    candidates = _overlap_candidates(quote, source)
+    best: Passage | None = None
+    for start in candidates:
+        passage = _refine(quote, source, start)
+        if passage and (best is None or passage.similarity > best.similarity):
+            best = passage
+    return best
+
+
+def word_diff(
+    quote: list[Token], quote_text: str, passage: list[Token], source_text: str
+) -> list[DiffOp]:
+    """The word-level differences between a passage of the source and the quote."""
+    matcher = difflib.SequenceMatcher(None, _keys(passage), _keys(quote), autojunk=False)
+    ops = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        ops.append(DiffOp(op, _span(source_text, passage[a1:a2]), _span(quote_text, quote[b1:b2])))
+    return ops
+
+
+def diff_text(ops: list[DiffOp], context: int = CONTEXT_WORDS) -> str:
+    """wdiff-style one-line form: `a very direct answer, [-no.-] {+yes.+} Our obligations`."""
+    text = ""
+    for index, op in enumerate(ops):
+        if op.op == "equal":
+            part = _shorten(op.source, context, first=index == 0, last=index == len(ops) - 1)
+        else:
+            deleted = f"[-{op.source}-]" if op.source else ""
+            part = " ".join(p for p in (deleted, f"{{+{op.quote}+}}" if op.quote else "") if p)
+        # Punctuation sticks to the word before it, as in the source.
+        glue = "" if not text or part[:1] in ",.;:!?)”’" else " "
+        text += glue + part
+    return text
+
+
+def _shorten(text: str, context: int, first: bool, last: bool) -> str:
+    words = text.split()
+    if first and len(words) > context:
+        return "… " + " ".join(words[-context:])
+    if last and len(words) > context:
+        return " ".join(words[:context]) + " …"
+    if len(words) > 2 * context:
+        return " ".join(words[:context]) + " … " + " ".join(words[-context:])
+    return text
+
+
+def _keys(tokens: list[Token]) -> list[str]:
+    # The first word's capital does not count, as in matching.
+    return [t.key[:1].lower() + t.key[1:] if i == 0 else t.key for i, t in enumerate(tokens)]
+
+
+def _span(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+
+def _overlap_candidates(quote: list[Token], source: list[Token]) -> list[int]:
+    """Window starts whose words overlap the quote's most, counted in one sliding pass."""
+    wanted = Counter(t.key.lower() for t in quote)
+    size = len(quote)
+    have: Counter[str] = Counter()
+    scores: list[tuple[int, int]] = []
+    shared = 0
+    for index, token in enumerate(source):
+        key = token.key.lower()
+        have[key] += 1
+        shared += have[key] <= wanted[key]
+        if index >= size:
+            old = source[index - size].key.lower()
+            shared -= have[old] <= wanted[old]
+            have[old] -= 1
+        scores.append((shared, max(0, index - size + 1)))
+    scores.sort(key=lambda s: (-s[0], s[1]))
+    return [start for score, start in scores[:_CANDIDATES] if score > 0]
+
+
+def _widen(window: list[Token], index: int, by: int) -> int:
+    """Move `index` outwards by up to |by| tokens (negative: leftwards), within its paragraph."""
+    step = 1 if by > 0 else -1
+    for _ in range(min(abs(by), _WIDEN)):
+        nxt = index + step
+        if not 0 <= nxt < len(window) or window[nxt].paragraph != window[index].paragraph:
+            break
+        index = nxt
+    return index
+
+
+def _refine(quote: list[Token], source: list[Token], start: int) -> Passage | None:
+    """Compare a window around `start` exactly and trim it to the words that match."""
+    slack = _SLACK + len(quote) // 3
+    lo = max(0, start - slack)
+    window = source[lo : start + len(quote) + slack]
+    # Case is ignored here: this only finds where to look; the diff shows any difference.
+    keys = [t.key.lower() for t in quote], [t.key.lower() for t in window]
+    matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+    similarity = 2 * sum(b.size for b in blocks) / (len(quote) + last - first + 1)
+    # Unmatched words at the quote's ends most likely replace the source's neighbouring words.
+    first = _widen(window, first, -blocks[0].a)
+    last = _widen(window, last, len(quote) - blocks[-1].a - blocks[-1].size)
+    return Passage(lo + first, lo + last, similarity)

@@ -1,0 +1,186 @@
+"""Draft a summary from an article: its quotations with speakers, its dated sentences as a
+timeline, and commented TODO placeholders for everything a person must write.
+
+The drafter never invents content: quotes are the article's words between quotation marks, and
+each timeline event is the sentence the date was found in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from briefwright.fidelity import names
+from briefwright.fidelity.attribution import attribute
+from briefwright.fidelity.datefind import DateMention, find_dates
+from briefwright.fidelity.normalize import line_of
+from briefwright.fidelity.scan import Quotation, paragraphs, quotations, sentences
+
+TITLE_LENGTH = 100
+
+_HEADER = """\
+# Draft summary of {path}, written by `briefwright draft`.
+# The quotes and the timeline are copied from the article; everything else is a TODO.
+# Fill in each TODO, cut what you do not need, then run `briefwright check` on this file.
+schema_version: 1
+title: {title}{title_note}
+# subtitle: "TODO"
+# date: YYYY-MM-DD  (the date of the briefing)
+# author: "TODO"
+# organization: "TODO"
+# marking: "TLP:AMBER"
+
+source:
+  title: {title}
+  # publisher: "TODO"
+  # author: "TODO"
+  # published: YYYY-MM-DD
+  # url: "https://TODO"
+  text: {path_yaml}
+
+summary: "TODO: the bottom line up front, in two or three sentences."
+
+key_points:
+  - text: "TODO: the most important point."
+    # detail: "TODO"
+  # - "TODO: the next point."
+"""
+
+_FOOTER = """
+# implications:
+#   - text: "TODO: what is likely to follow."
+#     actor: "TODO"
+#     likelihood: likely  # almost no chance, very unlikely, unlikely, roughly even chance,
+#                         # likely, very likely, almost certain (ICD 203)
+#     confidence: moderate  # low, moderate or high
+# recommendations:
+#   - "TODO"
+# tags: ["TODO"]
+"""
+
+
+def draft_summary(article_text: str, article_path: str, title: str | None = None) -> str:
+    """A summary skeleton (YAML text) for an article.
+
+    `article_path` is written as source.text, so it must be relative to where the summary will
+    be saved (see `source_text_path`). `title` overrides the title taken from the first line.
+    """
+    text = article_text.replace("\r\n", "\n").lstrip("\ufeff")
+    chosen, note = (title, "") if title else _title(text)
+    parts = [
+        _HEADER.format(
+            path=article_path,
+            title=yaml_str(chosen),
+            title_note=note,
+            path_yaml=yaml_str(article_path),
+        ),
+        _quotes_block(text),
+        _timeline_block(text),
+        _FOOTER,
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def source_text_path(article: str | os.PathLike[str], summary: str | os.PathLike[str]) -> str:
+    """The article's path relative to the summary file's directory, with forward slashes."""
+    start = Path(os.path.abspath(summary)).parent
+    return Path(os.path.relpath(os.path.abspath(article), start)).as_posix()
+
+
+def yaml_str(value: str) -> str:
+    """A double-quoted YAML scalar that reads back as exactly `value`."""
+    encoded = json.dumps(value, ensure_ascii=False)
+    # JSON leaves these raw, but YAML treats them as line breaks or refuses them.
+    return re.sub(
+        "[\u0085\u2028\u2029\u007f-\u009f\ud800-\udfff\ufffe\uffff]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        encoded,
+    )
+
+
+def _title(text: str) -> tuple[str, str]:
+    """The first line, or its first sentence if that is too long to be a title."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not first:
+        return "TODO: title", ""
+    if len(first) <= TITLE_LENGTH:
+        return first, ""
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    if len(sentence) > TITLE_LENGTH:
+        sentence = sentence[:TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
+    return sentence, "  # TODO: the article's first line was too long for a title; write one"
+
+
+def _quotes_block(text: str) -> str:
+    found = [q for q in quotations(text) if q.text.strip()]
+    if not found:
+        return "quotes: []  # no quotation marks found in the article\n"
+    people = names.people(text)
+    lines = ["quotes:"]
+    for quote in found:
+        lines.extend(_quote_lines(text, quote, people))
+    return "\n".join(lines) + "\n"
+
+
+def _quote_lines(text: str, quote: Quotation, people: names.People) -> list[str]:
+    said = attribute(text, quote.start, quote.end, people)
+    words = " ".join(quote.text.split()).rstrip(",")
+    where = f"line {line_of(text, quote.start)}"
+    if said.speaker:
+        lines = [
+            f"  # {where}",
+            f"  - text: {yaml_str(words)}",
+            f"    speaker: {yaml_str(said.speaker)}",
+        ]
+        if said.role:
+            lines.append(f"    role: {yaml_str(said.role)}")
+        return lines
+    nearby = ", ".join(said.nearby) or "none"
+    return [
+        f"  # {where}: the article does not say who said this; names nearby: {nearby}",
+        f"  - text: {yaml_str(words)}",
+        '    speaker: "TODO"',
+    ]
+
+
+def _timeline_block(text: str) -> str:
+    entries = _dated_sentences(text)
+    if not entries:
+        return "timeline: []  # no dates recognised in the article\n"
+    lines = ["timeline:"]
+    seen: dict[tuple[str, str | None], int] = {}
+    for mention, sentence in entries:
+        key = (mention.iso, mention.label)
+        line = line_of(text, mention.start)
+        if key in seen:
+            lines.append(
+                f"  # {mention.text!r} on line {line} again: see the entry from line {seen[key]}"
+            )
+            continue
+        seen[key] = line
+        lines.extend(_entry_lines(mention, sentence, line))
+    return "\n".join(lines) + "\n"
+
+
+def _entry_lines(mention: DateMention, sentence: str, line: int) -> list[str]:
+    note = "" if mention.year_given else f"; the year {mention.year} is inferred: check it"
+    lines = [f"  # line {line}: {mention.text!r}{note}", f"  - date: {yaml_str(mention.iso)}"]
+    if mention.label:
+        lines.append(f"    label: {yaml_str(mention.label)}")
+    lines.append(f"    event: {yaml_str(sentence)}  # TODO: shorten to the event itself")
+    return lines
+
+
+def _dated_sentences(text: str) -> list[tuple[DateMention, str]]:
+    """Each date mention with the sentence it sits in (whitespace collapsed)."""
+    spans = []
+    for para in paragraphs(text):
+        for start, end in sentences(para.masked):
+            spans.append((para.start + start, para.start + end))
+    found = []
+    for mention in find_dates(text):
+        start, end = next(((a, b) for a, b in spans if a <= mention.start < b), (0, len(text)))
+        found.append((mention, " ".join(text[start:end].split())))
+    return found

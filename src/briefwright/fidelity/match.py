@@ -1,0 +1,132 @@
+"""Find a quote in a source text, allowing only the editorial marks a careful editor uses.
+
+A quote is split at its editorial marks into pieces of tokens. An ellipsis (`...`, `…`, `[...]`)
+stands for at least one omitted token; a `[bracketed insertion]` stands in for up to a few source
+tokens (or none). Every piece must appear in order, in one paragraph, close together. Leading and
+trailing punctuation of each piece, and the case of its first letter, do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefwright.fidelity.normalize import Token, same_first, tokenize, words
+
+# An ellipsis may hide a clause or two, not half the article.
+MAX_ELLIPSIS_GAP = 60
+# "[by Armenia]" replaces a pronoun or a short phrase at most.
+MAX_BRACKET_GAP = 8
+
+_MARK = re.compile(
+    r"(?P<ellipsis>\[\s*(?:\.\s*){3,}\]|\[\s*\u2026\s*\]|(?:\.\s*){2,}\.|\u2026)|(?P<bracket>\[[^\]]*\])"
+)
+
+# "[T]he": the editor changed the case of one letter, and no word was inserted.
+_CAPITAL = re.compile(r"\[(\w)\](?=\w)")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Tokens that must appear contiguously, and the gap allowed before them (min, max)."""
+
+    tokens: tuple[Token, ...]
+    gap: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a quote was found: the span of source tokens it covers (indexes into the list)."""
+
+    first: int
+    last: int
+
+
+def prepare_quote(text: str) -> str:
+    """The quote with a bracketed capital changed back into a letter: "[T]he" -> "  The".
+
+    The length stays the same, so token spans still point into the quote as written.
+    """
+    return _CAPITAL.sub(lambda m: "  " + m.group(1), text)
+
+
+def parse_quote(text: str) -> list[Piece]:
+    """Split a prepared quote at its ellipses and bracketed insertions into pieces with gaps."""
+    pieces: list[Piece] = []
+    gap = (0, 0)
+    position = 0
+    for mark in [*_MARK.finditer(text), None]:
+        end = mark.start() if mark else len(text)
+        tokens = _trim(words(_offset(tokenize(text[position:end]), position)))
+        if tokens:
+            pieces.append(Piece(tuple(tokens), gap if pieces else (0, 0)))
+            gap = (0, 0)
+        if mark:
+            extra = (1, MAX_ELLIPSIS_GAP) if mark.lastgroup == "ellipsis" else (0, MAX_BRACKET_GAP)
+            gap = (gap[0] + extra[0], gap[1] + extra[1])
+            position = mark.end()
+    return pieces
+
+
+def find_quote(pieces: list[Piece], source: list[Token]) -> list[Match]:
+    """Every place in `source` (meaningful tokens only) where all pieces appear in order."""
+    found: list[Match] = []
+    for start in range(len(source)) if pieces else ():
+        end = _piece_at(pieces[0], source, start)
+        if end is not None:
+            last = _rest(pieces, 1, source, end, source[start].paragraph)
+            if last is not None:
+                found.append(Match(start, last))
+    return found
+
+
+def quote_tokens(pieces: list[Piece]) -> list[Token]:
+    """All the tokens of a parsed quote, in order, for similarity and diffs."""
+    return [token for piece in pieces for token in piece.tokens]
+
+
+def _rest(
+    pieces: list[Piece], index: int, source: list[Token], after: int, para: int
+) -> int | None:
+    """Match pieces[index:] after source position `after`; the index of the last token or None."""
+    if index == len(pieces):
+        return after - 1
+    low, high = pieces[index].gap
+    for start in range(after + low, min(after + high, len(source) - 1) + 1):
+        if source[start].paragraph != para:
+            break
+        end = _piece_at(pieces[index], source, start)
+        if end is not None:
+            last = _rest(pieces, index + 1, source, end, para)
+            if last is not None:
+                return last
+    return None
+
+
+def _piece_at(piece: Piece, source: list[Token], start: int) -> int | None:
+    """The end index if `piece` matches `source` at `start`, else None."""
+    tokens = piece.tokens
+    if start + len(tokens) > len(source):
+        return None
+    window = source[start : start + len(tokens)]
+    if window[-1].paragraph != window[0].paragraph:
+        return None
+    if not same_first(tokens[0].key, window[0].key):
+        return None
+    if any(a.key != b.key for a, b in zip(tokens[1:], window[1:], strict=True)):
+        return None
+    return start + len(tokens)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation at both ends: an editor may cut a quote before or after a comma."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].kind != "word":
+        start += 1
+    while end > start and tokens[end - 1].kind != "word":
+        end -= 1
+    return tokens[start:end]
+
+
+def _offset(tokens: list[Token], by: int) -> list[Token]:
+    return [Token(t.key, t.kind, t.start + by, t.end + by, t.paragraph) for t in tokens]

@@ -1,0 +1,97 @@
+"""Print check reports for people (located lines with the passage and a diff) or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from briefwright.fidelity.check import UNCHECKED, CheckReport, Finding
+
+
+def render_text(reports: Iterable[CheckReport]) -> str:
+    """One `file:line:col: field: severity: message` line per finding, the details indented
+    below it, and a closing count line per summary."""
+    lines: list[str] = []
+    for report in reports:
+        for finding in report.findings:
+            lines.extend(_finding_lines(finding))
+        lines.append(_tally(report))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(reports: Iterable[CheckReport]) -> str:
+    """A JSON document: {"ok": ..., "summaries": [{summary, source, counts, issues: [...]}]}."""
+    reports = list(reports)
+    data = {
+        "ok": all(r.ok for r in reports),
+        "summaries": [_report_data(r) for r in reports],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    prefix = finding.location.prefix()
+    head = f"{prefix}: " if prefix else ""
+    lines = [f"{head}{finding.severity}: {finding.message}"]
+    if finding.quote is not None and finding.code == "quote-mismatch":
+        lines.append(f"    quote:   “{_one_line(finding.quote)}”")
+        if finding.passage is not None:
+            where = finding.passage_location.prefix() if finding.passage_location else ""
+            lines.append(f"    source:  {where}: “{_one_line(finding.passage)}”")
+            lines.append(f"    diff:    {finding.diff_text}")
+    return lines
+
+
+def _tally(report: CheckReport) -> str:
+    name = report.summary_path or "summary"
+    errors, warnings = len(report.errors), len(report.warnings)
+    verdict = "all quotes found in the source" if report.ok else "quotes do NOT match the source"
+    if any(f.code in UNCHECKED for f in report.findings):
+        verdict = "not checked"
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    quotes = _plural(report.quotes_checked, "quote")
+    source = report.source_path or "no source"
+    return f"{name}: {quotes} checked against {source}: {verdict} ({counts})"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _report_data(report: CheckReport) -> dict:
+    return {
+        "summary": report.summary_path,
+        "source": report.source_path,
+        "ok": report.ok,
+        "quotes_checked": report.quotes_checked,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "issues": [_finding_data(f) for f in report.findings],
+    }
+
+
+def _finding_data(finding: Finding) -> dict:
+    where = finding.location
+    data = {
+        "severity": finding.severity,
+        "code": finding.code,
+        "message": finding.message,
+        "file": where.file,
+        "line": where.line,
+        "column": where.column,
+        "field": where.field,
+        "quote": finding.quote,
+    }
+    if finding.passage is not None:
+        passage_at = finding.passage_location
+        data["passage"] = {
+            "text": finding.passage,
+            "file": passage_at.file if passage_at else None,
+            "line": passage_at.line if passage_at else None,
+        }
+        data["diff"] = [{"op": d.op, "source": d.source, "quote": d.quote} for d in finding.diff]
+    return data
