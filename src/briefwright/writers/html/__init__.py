@@ -1,0 +1,129 @@
+"""Self-contained HTML5 from the document tree, for browsers and mail clients.
+
+One UTF-8 file with its CSS in a <style> element built from the theme: no scripts, no external
+requests (no remote fonts, images or stylesheets), every text escaped, and only http(s) and
+mailto links clickable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefwright.doctree import nodes
+from briefwright.errors import RenderError
+from briefwright.theme import Theme
+from briefwright.writers.base import WriteOptions
+from briefwright.writers.html.body import HANDLERS, esc, render_blocks
+from briefwright.writers.html.style import stylesheet
+
+__all__ = ["HANDLERS", "TLP_COLOURS", "write"]
+
+# Traffic Light Protocol 2.0: coloured label text on a black background.
+TLP_COLOURS = {
+    "TLP:RED": "#FF2B2B",
+    "TLP:AMBER": "#FFC000",
+    "TLP:AMBER+STRICT": "#FFC000",
+    "TLP:GREEN": "#33FF00",
+    "TLP:CLEAR": "#FFFFFF",
+}
+_LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_TITLE_BLOCK = (nodes.Title, nodes.Subtitle, nodes.MetaLine)
+
+
+def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
+    """Render the tree as one self-contained HTML5 document, UTF-8 encoded."""
+    meta = doc.meta
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(_language(meta.language, options))}">',
+        _head(meta, theme, options),
+        "<body>",
+        '<div class="page">',
+        _banner(meta.marking, "top"),
+        "<main>",
+        _body(doc.children),
+        "</main>",
+        _furniture(meta),
+        _banner(meta.marking, "bottom"),
+        "</div>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    text = "\n".join(part for part in parts if part)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # Only a lone surrogate (e.g. from a JSON "\ud800" escape) gets here.
+        bad = exc.object[exc.start]
+        raise RenderError(f"html: cannot encode character U+{ord(bad):04X} as UTF-8") from None
+
+
+# --- the page around the body -------------------------------------------------------------
+
+
+def _head(meta: nodes.DocMeta, theme: Theme, options: WriteOptions) -> str:
+    named = {
+        "author": meta.author or meta.organization,
+        "description": meta.subject,
+        "keywords": ", ".join(meta.keywords),
+        "date": meta.date,
+        "generator": f"briefwright {options.version}".strip(),
+    }
+    lines = [
+        "<head>",
+        '<meta charset="utf-8">',
+        # Belt and braces for browsers: even a bug upstream cannot load or run anything.
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light">',
+        f"<title>{esc(meta.title)}</title>",
+        *(f'<meta name="{name}" content="{esc(value)}">' for name, value in named.items() if value),
+        f"<style>\n{stylesheet(theme)}</style>",
+        "</head>",
+    ]
+    return "\n".join(lines)
+
+
+def _language(language: str, options: WriteOptions) -> str:
+    if _LANG_TAG.fullmatch(language):
+        return language
+    options.warn(f"html: language {language!r} is not a language tag; using 'und'")
+    return "und"
+
+
+def _banner(marking: str, where: str) -> str:
+    """The handling marking, TLP labels in their standard colours, others plain."""
+    if not marking.strip():
+        return ""
+    label = marking.strip().upper()
+    colour = TLP_COLOURS.get(label)
+    if colour is None:
+        inner = f'<span class="plain">{esc(marking.strip())}</span>'
+    else:
+        # Inline as well as in <style>: some mail clients drop <style>, the label must survive.
+        inner = f'<span class="tlp" style="background:#000000;color:{colour}">{esc(label)}</span>'
+    return f'<div class="marking marking-{where}">{inner}</div>'
+
+
+def _furniture(meta: nodes.DocMeta) -> str:
+    parts = [meta.short_title.strip()]
+    if meta.date_label.strip():
+        parts.append(f"Information as of {meta.date_label.strip()}")
+    text = " · ".join(esc(part) for part in parts if part)
+    return f'<footer class="furniture"><p>{text}</p></footer>' if text else ""
+
+
+def _body(children: tuple[nodes.Block, ...]) -> str:
+    """The blocks, with the leading title, subtitle and meta lines grouped as a title block."""
+    count = 0
+    while count < len(children) and isinstance(children[count], _TITLE_BLOCK):
+        count += 1
+    head = (
+        f'<header class="title-block">\n{render_blocks(children[:count])}\n</header>'
+        if count
+        else ""
+    )
+    return "\n".join(part for part in (head, render_blocks(children[count:])) if part)
