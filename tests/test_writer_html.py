@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from briefwright.writers import get_writer
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.html import HANDLERS, TLP_COLOURS, write
 
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "lavrov-yerevan-2025.yaml"
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> & \" ' {{ 7*7 }} * # |"
 UNICODE = "Лавров в Ереване — ə Ə ş ğ ı İ Երևան שלום 🇦🇲"
 
@@ -299,3 +301,28 @@ def test_only_very_long_words_get_break_opportunities():
     assert "28 December 2024 Supercalifragilistic<wbr>" in html
     assert html.count("<wbr>") == 4 and "&lt;&amp;&gt;" in html
     assert f"28 December 2024 {long_word} <&>" in parse(html).body_text()
+
+
+def test_sample_briefing_carries_every_field_and_only_the_source_link():
+    yaml = pytest.importorskip("yaml")
+    api = pytest.importorskip("briefwright.api")
+    templates = pytest.importorskip("briefwright.templates")
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data["source"].pop("text", None)  # a path relative to the file, meaningless for a mapping
+    data["source"]["url"] = "https://example.org/lavrov-yerevan?from=brief&x=1"
+    loaded = api.load_summary(data)
+    resolved = templates.resolve_template("analyst")
+    doc = api.build_document(loaded, resolved)
+    html = write(doc, resolved.theme, WriteOptions()).decode("utf-8")
+    body = parse(html).body_text()
+    s = loaded.summary
+    expected = [s.title, s.subtitle, s.author, s.organization, s.marking, s.source.title]
+    expected += [point.text for point in s.key_points] + [q.text for q in s.quotes]
+    expected += [q.speaker for q in s.quotes] + [e.event for e in s.timeline]
+    expected += [i.text for i in s.implications] + [r.text for r in s.recommendations]
+    assert [text for text in expected if " ".join(text.split()) not in body] == []
+    assert body.startswith("TLP:AMBER") and body.endswith("TLP:AMBER")
+    assert "<script" not in html and not parse(html).find("img")
+    # The link text is the URL too, with <wbr> break opportunities inside.
+    urls = set(re.findall(r"(?:https?:|//)[^\s\"'<>)]+", html.replace("<wbr>", "")))
+    assert urls == {"https://example.org/lavrov-yerevan?from=brief&amp;x=1"}
