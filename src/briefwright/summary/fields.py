@@ -49,7 +49,7 @@ def check_characters(text: str) -> str:
 
 def _to_text(value: Any) -> Any:
     if isinstance(value, str):
-        return check_characters(str(value).strip())
+        return check_characters(str(value)).strip()
     return value  # pydantic reports the wrong type
 
 

@@ -1,0 +1,102 @@
+"""The JSON Schema: valid for editors, accepts the valid fixtures, refuses what we refuse."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from briefwright.summary import load_summary, summary_json_schema
+
+DATA = Path(__file__).parent / "data" / "summaries"
+# yaml11-strings.yaml relies on YAML 1.1 scalars (title: 2025) staying text; an editor
+# reading YAML 1.2 sees numbers there, so it is checked through its validated model only.
+EDITOR_VIEW = sorted(p for p in (DATA / "valid").iterdir() if p.name != "yaml11-strings.yaml")
+MINIMAL = {"title": "T", "source": {"title": "S"}, "summary": "x", "key_points": ["k"]}
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = summary_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _as_editor_sees_it(path: Path) -> Any:
+    """The file's data as a JSON-based editor sees it: dates are strings."""
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    return json.loads(json.dumps(data, default=_iso))
+
+
+def _iso(value: object) -> str:
+    assert isinstance(value, datetime.date)
+    return value.isoformat()
+
+
+@pytest.mark.parametrize("path", EDITOR_VIEW, ids=lambda p: p.name)
+def test_schema_accepts_valid_fixtures(path: Path) -> None:
+    _validator().validate(_as_editor_sees_it(path))
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "valid").iterdir()), ids=lambda p: p.name)
+def test_schema_accepts_every_validated_summary(path: Path) -> None:
+    dumped = load_summary(path).summary.model_dump(mode="json", exclude_none=True)
+    _validator().validate(dumped)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"titel": "T"},
+        {"title": None},
+        {"key_points": []},
+        {"source": {"title": "S", "url": "javascript:alert(1)"}},
+        {"implications": [{"text": "i", "likelihood": "probable"}]},
+        {"implications": [{"text": "i", "confidence": "medium"}]},
+        {"timeline": [{"date": "2025-5", "event": "e"}]},
+        {"key_points": [{"text": "k", "audiences": []}]},
+        {"schema_version": 2},
+    ],
+    ids=repr,
+)
+def test_schema_refuses_what_briefwright_refuses(change: dict) -> None:
+    data = {**MINIMAL, **change}
+    assert list(_validator().iter_errors(data))
+
+
+def test_every_field_has_a_description() -> None:
+    schema = summary_json_schema()
+    models = {"Summary": schema, **schema["$defs"]}
+    missing = [
+        f"{model}.{name}"
+        for model, definition in models.items()
+        for name, field in definition["properties"].items()
+        if not field.get("description")
+    ]
+    assert missing == []
+
+
+def test_audiences_and_priority_are_documented() -> None:
+    defs = summary_json_schema()["$defs"]
+    for model in ("KeyPoint", "Quote", "TimelineEntry", "Implication", "Recommendation"):
+        assert "audience" in defs[model]["properties"]["audiences"]["description"]
+    assert "most important" in defs["KeyPoint"]["properties"]["priority"]["description"]
+
+
+def test_bare_strings_are_allowed_where_the_format_allows_them() -> None:
+    properties = summary_json_schema()["properties"]
+    for name in ("key_points", "implications", "recommendations"):
+        assert {"type": "string", "minLength": 1} in properties[name]["items"]["anyOf"]
+    assert "anyOf" not in properties["quotes"]["items"]
+
+
+def test_each_call_returns_a_fresh_copy() -> None:
+    summary_json_schema()["properties"].clear()
+    assert "title" in summary_json_schema()["properties"]
