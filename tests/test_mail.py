@@ -179,3 +179,5 @@ def test_bad_sender_and_mime_type_are_usage_errors():
         make(sender="@nowhere")
     with pytest.raises(UsageError, match="MIME type"):
         make(attachments=[("a.pdf", PDF, "pdf")])
+    with pytest.raises(UsageError, match="no file name"):
+        make(attachments=[("../", PDF, "application/pdf")])

@@ -81,6 +81,8 @@ def build_message(
     for filename, data, mimetype in attachments:
         maintype, subtype = _split_mime_type(mimetype)
         name = PurePath(filename.replace("\\", "/")).name
+        if name in ("", ".", ".."):
+            raise UsageError(f"attachment {filename!r} has no file name")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     # Set last: building the multipart moves every Content-* header into the first part.
     if _LANG_TAG.fullmatch(meta.language):
@@ -212,7 +214,9 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
     # smtplib encodes credentials as ASCII; AUTH PLAIN (RFC 4616) carries UTF-8, so send it here.
     smtp.ehlo_or_helo_if_needed()
     if "PLAIN" not in smtp.esmtp_features.get("auth", "").upper().split():
-        raise smtplib.SMTPNotSupportedError("AUTH PLAIN, needed for a non-ASCII user or password")
+        raise smtplib.SMTPNotSupportedError(
+            "AUTH PLAIN, needed for a non-ASCII user or password, not supported by server."
+        )
     token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
     code, reply = smtp.docmd("AUTH", f"PLAIN {token}")
     if code != 235:
@@ -224,7 +228,7 @@ def _describe(exc: OSError, user: str | None, timeout: float) -> str:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return f"authentication failed for user {user!r}: {_reply(exc.smtp_code, exc.smtp_error)}"
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return f"the server does not support this: {exc}"
+        return _one_line(str(exc))  # e.g. "STARTTLS extension not supported by server."
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         refused = (f"{a} ({_reply(code, text)})" for a, (code, text) in exc.recipients.items())
         return "every recipient was refused: " + "; ".join(refused)
@@ -233,6 +237,9 @@ def _describe(exc: OSError, user: str | None, timeout: float) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"the server refused: {_reply(exc.smtp_code, exc.smtp_error)}"
     if isinstance(exc, smtplib.SMTPServerDisconnected):
+        # smtplib turns a read timeout into a disconnect; the cause tells them apart.
+        if isinstance(exc.__context__, TimeoutError):
+            return f"no answer within {timeout:g} seconds"
         return "the server closed the connection unexpectedly"
     if isinstance(exc, smtplib.SMTPException):
         return f"SMTP error: {_one_line(str(exc))}"
@@ -245,7 +252,8 @@ def _describe(exc: OSError, user: str | None, timeout: float) -> str:
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"the server's TLS certificate is not trusted: {exc.verify_message}"
     if isinstance(exc, ssl.SSLError):
-        return f"TLS failed: {exc.reason or _one_line(str(exc))}"
+        hint = " (the port may expect starttls)" if exc.reason == "WRONG_VERSION_NUMBER" else ""
+        return f"TLS failed: {exc.reason or _one_line(str(exc))}{hint}"
     return f"cannot connect: {exc.strerror or _one_line(str(exc))}"
 
 
