@@ -46,8 +46,10 @@ def render_markdown(template, summary, *, verified: bool = False) -> str:
     except UndefinedName as exc:
         raise _located(exc, _undefined_message(exc, environment, context), template) from None
     except TemplateSyntaxError as exc:
-        where = Location(_shown(exc.filename), exc.lineno)
-        raise TemplateError(f"template syntax error: {exc.message}", [_issue(exc, where)]) from None
+        issue = Issue(
+            f"template syntax error: {exc.message}", Location(_shown(exc.filename), exc.lineno)
+        )
+        raise TemplateError(str(issue), [issue]) from None
     except Exception as exc:  # anything a template can provoke is the template's error
         raise _located(exc, _describe(exc), template) from None
 
@@ -136,10 +138,6 @@ def _located(exc: BaseException, message: str, template) -> TemplateError:
         tb = tb.tb_next
     issue = Issue(message, where)
     return TemplateError(str(issue), [issue])
-
-
-def _issue(exc: BaseException, where: Location) -> Issue:
-    return Issue(getattr(exc, "message", None) or str(exc), where)
 
 
 def _describe(exc: BaseException) -> str:

@@ -1,6 +1,7 @@
 """The filters templates may use: Jinja's harmless built-ins plus dates, joins, plurals, ICD 203.
 
-Everything here returns plain text; the environment escapes it when it is printed.
+Everything here returns plain text, which the environment escapes when it is printed, except
+`raw`, whose Raw marker tells the environment to print the text as Markdown.
 """
 
 from __future__ import annotations
@@ -28,6 +29,26 @@ _LEFT_OUT = {
     "center", "e", "escape", "filesizeformat", "forceescape", "format", "indent", "pprint",
     "random", "safe", "slice", "striptags", "tojson", "urlencode", "urlize", "wordwrap", "xmlattr",
 }  # fmt: skip
+
+
+class Raw(str):
+    """Text the template vouches for as Markdown: printed without escaping."""
+
+
+def raw(value: Any) -> Raw:
+    """`{{ text|raw }}`: print as Markdown, unescaped. Only for text the template trusts."""
+    return Raw(display_text(value))
+
+
+def display_text(value: Any) -> str:
+    """Plain text for a value: None is empty, dates read "22 May 2025", lists are comma-joined."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return format_date(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(display_text(v) for v in value)
+    return str(value)
 
 
 def format_date(value: datetime.date, fmt: str = DEFAULT_DATE_FORMAT) -> str:
@@ -113,4 +134,5 @@ FILTERS: dict[str, Any] = {
     "likelihood": likelihood,
     "likelihood_range": likelihood_range,
     "capfirst": capfirst,
+    "raw": raw,
 }

@@ -8,28 +8,23 @@ directories; operations that could eat memory or time are refused.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, Undefined
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.runtime import BlockReference, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefwright.escaping import escape_markdown
-from briefwright.templating.filters import format_date
+from briefwright.templating.filters import Raw, display_text
 
 MAX_OUTPUT = 5_000_000  # characters of Markdown; far beyond any real briefing
 MAX_ITEMS = 100_000  # total items all `range()` calls of one render may produce
 _MAX_ARGUMENT = 10_000  # widths, counts and exponents a string or number operation may take
 _BIG_NUMBER = re.compile(r"\d{6,}")
-
-
-class Raw(str):
-    """Text the template vouches for as Markdown: printed without escaping."""
 
 
 class UndefinedName(UndefinedError):
@@ -49,7 +44,12 @@ class _Undefined(StrictUndefined):
             raise UndefinedName(self._undefined_message, self._undefined_name, self._undefined_obj)
         raise self._undefined_exception(self._undefined_message)
 
-    __hash__ = StrictUndefined.__hash__
+
+# Jinja binds its operators (__str__, __iter__, __add__, ...) to the base class's failure
+# function when the class is made, so they must be pointed at the override by hand.
+for _name, _value in [*vars(Undefined).items(), *vars(StrictUndefined).items()]:
+    if _value is Undefined._fail_with_undefined_error:
+        setattr(_Undefined, _name, _Undefined._fail_with_undefined_error)
 
 
 class ChainLoader(BaseLoader):
@@ -164,17 +164,6 @@ def finalize(value: Any) -> str:
     if type(value) is Raw:
         return value
     return escape_markdown(display_text(value))
-
-
-def display_text(value: Any) -> str:
-    """Plain text for a value: None is empty, dates read "22 May 2025", lists are comma-joined."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return format_date(value)
-    if isinstance(value, list | tuple):
-        return ", ".join(display_text(v) for v in value)
-    return str(value)
 
 
 def _guard_call(obj: Any, args: tuple) -> None:
