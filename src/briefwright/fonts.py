@@ -50,6 +50,10 @@ class FontFamily:
         """Whether the face for this style has a glyph for `char`."""
         return ord(char) in self.charsets[_style(bold, italic)]
 
+    def charset(self, bold: bool = False, italic: bool = False) -> frozenset[int]:
+        """The code points the face for this style can draw."""
+        return self.charsets[_style(bold, italic)]
+
 
 def _style(bold: bool, italic: bool) -> str:
     return STYLES[int(bold) + 2 * int(italic)]

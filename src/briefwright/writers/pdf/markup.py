@@ -20,7 +20,7 @@ from briefwright.fonts import FontFamily
 
 LINK_SCHEMES = ("http", "https", "mailto")
 # whitespace controls a paragraph can show as a space; other controls have no glyph at all
-_SPACES = {"\t": " ", "\n": " ", "\r": " ", "\v": " ", "\f": " "}
+_SPACES = str.maketrans("\t\n\r\v\f", "     ")
 
 
 @dataclass
@@ -80,20 +80,22 @@ class InlineRenderer:
 
     def text(self, text: str) -> str:
         """Escape a run of text, checking that each character can be drawn."""
-        out = []
-        for char in text:
-            char = _SPACES.get(char, char)
-            if char == " " or self.fonts.covers(char, self.bold, self.italic):
-                out.append(escape(char))
-            elif unicodedata.category(char) == "Cc":
-                self.report.missing(char, self.where, _context(text))
-            elif self.fonts.covers(char):
-                # e.g. Arabic in an italic quote: DejaVu Sans Oblique lacks it, the upright has it
-                out.append(f'<font face="{self.fonts.name()}">{escape(char)}</font>')
-            else:
-                self.report.missing(char, self.where, _context(text))
-                out.append(escape(char))
-        return "".join(out)
+        text = text.translate(_SPACES)
+        if set(map(ord, text)) <= self.fonts.charset(self.bold, self.italic):
+            return escape(text)  # the common case, checked in one go
+        return "".join(self._char(char, text) for char in text)
+
+    def _char(self, char: str, text: str) -> str:
+        if self.fonts.covers(char, self.bold, self.italic):
+            return escape(char)
+        if unicodedata.category(char) == "Cc":
+            self.report.missing(char, self.where, _context(text))
+            return ""
+        if self.fonts.covers(char):
+            # e.g. Arabic in an italic quote: DejaVu Sans Oblique lacks it, the upright has it
+            return f'<font face="{self.fonts.name()}">{escape(char)}</font>'
+        self.report.missing(char, self.where, _context(text))
+        return escape(char)
 
     def styled(self, children: tuple[nodes.Inline, ...], *, bold=False, italic=False) -> str:
         saved = self.bold, self.italic

@@ -1,0 +1,121 @@
+"""PDF layout: page sizes, long tables, oversized content and words that would overflow."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus.doctemplate import LayoutError
+
+from briefwright.doctree import nodes as n
+from briefwright.errors import RenderError
+from briefwright.theme import Theme
+from briefwright.writers.base import WriteOptions
+from briefwright.writers.pdf import write
+from briefwright.writers.pdf.layout import BriefingTemplate
+from briefwright.writers.pdf.tables import column_widths
+
+T = n.Text
+META = n.DocMeta(title="Layout", marking="TLP:CLEAR")
+
+
+def render(*blocks: n.Block, theme: Theme | None = None) -> bytes:
+    return write(n.Document(META, blocks), theme or Theme(), WriteOptions())
+
+
+def pages(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def timeline(rows: int) -> n.Table:
+    header = ((T("Date"),), (T("Event"),), (T("Significance"),))
+    body = tuple(
+        ((T(f"Day {i}"),), (T(f"Event {i} " + "words " * 12),), (T(f"Why {i} matters"),))
+        for i in range(rows)
+    )
+    return n.Table(header, body)
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", (595.28, 841.89)), ("Letter", (612, 792))])
+def test_theme_page_size(size, points):
+    box = PdfReader(io.BytesIO(render(n.Paragraph((T("x"),)), theme=Theme(page_size=size))))
+    media = box.pages[0].mediabox
+    assert (float(media.width), float(media.height)) == pytest.approx(points, abs=0.01)
+
+
+def test_long_table_repeats_its_header_on_every_page_and_keeps_every_row():
+    texts = pages(render(n.Heading(1, (T("Timeline"),)), timeline(150)))
+    assert len(texts) > 3
+    for text in texts:
+        assert "Date Event Significance" in " ".join(text.split())
+    joined = " ".join(" ".join(texts).split())
+    assert all(f"Day {i} Event {i} " in joined for i in range(150))
+
+
+def test_heading_stays_with_the_start_of_a_long_table():
+    filler = tuple(n.Paragraph((T("Filler paragraph " * 30),)) for _ in range(6))
+    texts = pages(render(*filler, n.Heading(1, (T("Timeline"),)), timeline(60)))
+    heading_page = next(i for i, text in enumerate(texts) if "Timeline" in text)
+    # the table starts right under its heading rather than on a fresh page
+    assert "Day 0" in texts[heading_page]
+
+
+def test_two_thousand_rows_lay_out():
+    rows = tuple(((T(f"Day {i}"),), (T(f"Event {i}"),)) for i in range(2000))
+    texts = pages(render(n.Table(((T("Date"),), (T("Event"),)), rows)))
+    assert len(texts) > 30
+    assert "Day 1999 Event 1999" in " ".join(texts[-1].split())
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        n.Paragraph((T("word " * 8000),)),
+        n.Table(((T("A"),), (T("B"),)), (((T("x"),), (T("cell " * 4000),)),)),
+        n.Quote((n.Paragraph((T("quote " * 4000),)),), (T("Speaker"),)),
+        n.Callout("important", (T("Bottom line"),), (n.Paragraph((T("box " * 4000),)),)),
+        n.BulletList((n.ListItem((n.Paragraph((T("item " * 4000),)),)),)),
+    ],
+    ids=["paragraph", "table-cell", "quote", "callout", "list-item"],
+)
+def test_content_longer_than_a_page_flows_on(block):
+    texts = pages(render(block))
+    assert len(texts) > 1
+
+
+def test_an_unbroken_word_wraps_inside_the_page():
+    word = "x" * 700
+    for blocks in (
+        [n.Paragraph((T(word),))],
+        [n.Table(((T("A"),), (T("B"),)), (((T(word),),) * 2,))],
+    ):
+        lines = [line for line in pages(render(*blocks))[0].splitlines() if set(line) == {"x"}]
+        assert len(lines) > 3
+        assert max(len(line) for line in lines) < 110  # a full text line holds about 90
+
+
+def test_quote_stays_on_one_page_with_its_attribution():
+    filler = tuple(n.Paragraph((T("Filler " * 40),)) for _ in range(8))
+    quote = n.Quote((n.Paragraph((T("Quoted sentence " * 25),)),), (T("Sergey Lavrov"),))
+    texts = pages(render(*filler, quote))
+    page = next(i for i, text in enumerate(texts) if "Quoted sentence" in text)
+    assert "Sergey Lavrov" in texts[page]
+    assert "Quoted sentence" not in "".join(texts[:page] + texts[page + 1 :])
+
+
+def test_layout_errors_become_render_errors(monkeypatch):
+    def fail(self, *args, **kwargs):
+        raise LayoutError("Flowable <Table> too large on page 1")
+
+    monkeypatch.setattr(BriefingTemplate, "build", fail)
+    with pytest.raises(RenderError, match="PDF layout failed: Flowable <Table> too large"):
+        render(n.Paragraph((T("x"),)))
+
+
+def test_first_column_is_narrower_and_widths_fill_the_frame():
+    rows = [[(T("20 May 2025"),), (T("A long event description " * 3),), (T("Why " * 10),)]] * 4
+    widths = column_widths(rows, 3, 450.0)
+    assert sum(widths) == pytest.approx(450.0)
+    assert widths[0] < min(widths[1:])
+    assert column_widths(rows, 1, 450.0) == [450.0]
