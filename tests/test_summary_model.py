@@ -123,7 +123,7 @@ def test_other_urls_are_refused(url: str, message: str) -> None:
 def test_issues_without_a_file_name_only_the_field() -> None:
     data = {"source": {"title": "S"}, "summary": "x", "key_points": ["k"], "schema_version": True}
     assert _lines(data) == [
-        "schema_version: unsupported schema_version True; this briefwright reads version 1",
+        "schema_version: this briefwright reads schema version 1, got the boolean true",
         "title: required field is missing",
     ]
 
@@ -143,3 +143,11 @@ def test_positions_given_with_data_locate_issues() -> None:
     positions = {(): (1, 1), ("title",): (3, 1)}
     lines = _lines(_with(title=["x"]), file="f.yaml", positions=positions)
     assert lines == ["f.yaml:3:1: title: expected text, got a list"]
+
+
+def test_a_flood_of_issues_is_cut_after_the_first_hundred() -> None:
+    lines = _lines(_with(tags=[["x"]] * 250), file="f.yaml")
+    assert len(lines) == 101
+    assert lines[0] == "f.yaml: tags[0]: expected text, got a list"
+    assert lines[99] == "f.yaml: tags[99]: expected text, got a list"
+    assert lines[100] == "f.yaml: ... and 150 more problems"

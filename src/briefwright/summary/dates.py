@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
-from briefwright.summary.raw import describe
+from briefwright.summary.raw import describe, quoted
 
 # English names, not calendar.month_name: that one follows the process locale.
 _MONTHS = (
@@ -117,9 +117,8 @@ class DateSpec:
         """Read a date specification; ValueError with a plain message if it is not one."""
         match = _DATE_SPEC.match(text.strip())
         if not match:
-            raise ValueError(
-                f"expected a date YYYY, YYYY-MM, YYYY-MM-DD or a range START/END, got {text!r}"
-            )
+            expected = "expected a date YYYY, YYYY-MM, YYYY-MM-DD or a range START/END"
+            raise ValueError(f"{expected}, got {quoted(text)}")
         begin = _Point.parse(match.group(1))
         finish = _Point.parse(match.group(2)) if match.group(2) else None
         if finish is not None and finish.first < begin.first:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from briefwright.summary.dates import DateSpec
-from briefwright.summary.raw import RawScalar, describe, unwrap
+from briefwright.summary.raw import RawScalar, describe, quoted, unwrap
 
 LIKELIHOOD_RANGES: dict[str, tuple[int, int]] = {
     "almost no chance": (1, 5),
@@ -54,9 +54,9 @@ def _to_text(value: Any) -> Any:
 
 
 def _to_date(value: Any) -> Any:
-    if isinstance(value, RawScalar) and not isinstance(value.value, datetime.date):
-        value = str(value)  # e.g. 2025-02-30, which YAML could not make a date of
-    value = unwrap(value)
+    if isinstance(value, RawScalar):
+        # Judge the text written, so that YAML's lenient 2025-5-2 is refused like "2025-5-2".
+        value = value.value if isinstance(value.value, datetime.datetime) else str(value)
     if isinstance(value, datetime.datetime):
         raise ValueError(f"expected a date YYYY-MM-DD without a time, got {value.isoformat()}")
     if isinstance(value, datetime.date) or value is None:
@@ -80,20 +80,22 @@ def _to_likelihood(value: str) -> str:
     terms = list(LIKELIHOOD_RANGES)
     close = difflib.get_close_matches(term, terms, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
-    raise ValueError(f"unknown likelihood {value!r}{hint}; use one of: {', '.join(terms)}")
+    raise ValueError(f"unknown likelihood {quoted(value)}{hint}; use one of: {', '.join(terms)}")
 
 
 def _to_confidence(value: str) -> str:
     level = value.lower()
     if level in CONFIDENCE_LEVELS:
         return level
-    raise ValueError(f"unknown confidence {value!r}; use one of: {', '.join(CONFIDENCE_LEVELS)}")
+    raise ValueError(
+        f"unknown confidence {quoted(value)}; use one of: {', '.join(CONFIDENCE_LEVELS)}"
+    )
 
 
 def _to_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"expected an http:// or https:// address, got {value!r}")
+        raise ValueError(f"expected an http:// or https:// address, got {quoted(value)}")
     if any(c.isspace() for c in value):
         raise ValueError("a web address cannot contain spaces")
     return value
@@ -103,7 +105,7 @@ def _to_schema_version(value: Any) -> Any:
     value = unwrap(value)
     if value is None or (value == 1 and not isinstance(value, bool)):
         return value
-    raise ValueError(f"unsupported schema_version {value!r}; this briefwright reads version 1")
+    raise ValueError(f"this briefwright reads schema version 1, got {describe(value)}")
 
 
 def _case_variants(words: tuple[str, ...] | list[str]) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefwright.summary.raw import quoted
+
 FieldPath = tuple[str | int, ...]
 # Where each field of a loaded file starts, as 1-based (line, column); the key for mapping
 # entries, the item itself for list items.
@@ -35,7 +37,7 @@ def parse_path(text: str) -> FieldPath:
 def duplicate_key(key: str, first: tuple[int, int], again: tuple[int, int]) -> str:
     """The message for a key written twice in one mapping, naming where it first appeared."""
     where = f"on line {first[0]}" if first[0] != again[0] else f"at column {first[1]}"
-    return f"duplicate key {key!r} (first {where})"
+    return f"duplicate key {quoted(key)} (first {where})"
 
 
 def nearest_position(positions: Positions, path: FieldPath) -> tuple[int, int] | None:

@@ -36,8 +36,7 @@ def describe(value: Any) -> str:
     if isinstance(value, int | float):
         return "a number" if len(repr(value)) > 30 else f"the number {value!r}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
+        return f"text {quoted(value)}"
     if isinstance(value, datetime.date):
         return f"the date {value.isoformat()}"
     if isinstance(value, list):
@@ -45,3 +44,8 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """`text` quoted for a message, cut to `limit` characters so one line stays one line."""
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")

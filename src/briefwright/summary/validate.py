@@ -13,7 +13,6 @@ from typing import Any
 import pydantic
 
 from briefwright.errors import InvalidSummary, Issue, Location
-from briefwright.summary.fields import describe
 from briefwright.summary.model import Summary, _TextItem
 from briefwright.summary.paths import (
     FieldPath,
@@ -22,6 +21,10 @@ from briefwright.summary.paths import (
     nearest_position,
     parse_path,
 )
+from briefwright.summary.raw import describe, quoted
+
+MAX_ISSUES = 100
+"""Most issues listed for one file; the rest are counted in a final line."""
 
 
 @dataclass(frozen=True)
@@ -58,14 +61,22 @@ def validate_data(
 
 
 def invalid(issues: list[Issue], file: Path | str | None) -> InvalidSummary:
-    """One InvalidSummary carrying `issues` sorted by line (unlocated ones last)."""
+    """One InvalidSummary carrying `issues` sorted by line (unlocated ones last).
+
+    At most MAX_ISSUES are listed, then one line counting the rest: a file with thousands of
+    broken items needs the first ones fixed, not a screen flood.
+    """
 
     def order(issue: Issue) -> tuple[float, float]:
         where = issue.location
         return (where.line or math.inf, where.column or math.inf)
 
     ordered = sorted(issues, key=order)
-    count = f"{len(ordered)} problem{'s' if len(ordered) != 1 else ''}"
+    if len(ordered) > MAX_ISSUES:
+        rest = len(ordered) - MAX_ISSUES
+        more = Issue(f"... and {rest} more problems", Location(str(file) if file else None))
+        ordered = [*ordered[:MAX_ISSUES], more]
+    count = f"{len(issues)} problem{'s' if len(issues) != 1 else ''}"
     return InvalidSummary(f"{file or 'summary'}: {count}", ordered)
 
 
@@ -121,7 +132,7 @@ def _unknown_field(path: FieldPath) -> str:
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     listed = f"; allowed here: {', '.join(allowed)}" if allowed and not close else ""
-    return f"unknown field {name!r}{hint}{listed}"
+    return f"unknown field {quoted(name)}{hint}{listed}"
 
 
 def _model_at(path: FieldPath) -> type[pydantic.BaseModel] | None:
