@@ -25,7 +25,7 @@ OPTIONS = WriteOptions(timestamp=1747872000, version="0.test")  # 2025-05-22T00:
 
 @pytest.fixture(scope="module")
 def reference_doc(tmp_path_factory) -> Path:
-    """A reference document that restyles Heading 1, uses Letter paper and lacks List Bullet."""
+    """A reference document that restyles Heading 1, uses Letter paper and has no lists."""
     document = docx.Document()
     document.add_paragraph("REFERENCE BODY TEXT", style="Heading 1")
     heading = document.styles["Heading 1"]
@@ -36,8 +36,26 @@ def reference_doc(tmp_path_factory) -> Path:
     section.page_width, section.page_height = Mm(215.9), Mm(279.4)
     section.left_margin = Mm(35)
     section.header.paragraphs[0].text = "REFERENCE HEADER"
+    rels = document.part.rels
+    del rels[next(rid for rid, rel in rels.items() if rel.reltype.endswith("/numbering"))]
     path = tmp_path_factory.mktemp("reference") / "reference.docx"
     document.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def libreoffice_reference(reference_doc, tmp_path_factory) -> Path:
+    """The reference document with core properties linked the way LibreOffice links them."""
+    path = tmp_path_factory.mktemp("reference") / "libreoffice.docx"
+    with zipfile.ZipFile(reference_doc) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "_rels/.rels":
+                data = data.replace(
+                    b"package/2006/relationships/metadata/core-properties",
+                    b"officedocument/2006/relationships/metadata/core-properties",
+                )
+            target.writestr(name, data)
     return path
 
 
@@ -64,6 +82,17 @@ def test_a_rich_briefing_validates_against_the_schemas(tmp_path):
 
 def test_a_briefing_made_with_a_reference_doc_validates(reference_doc, tmp_path):
     assert ooxml_problems(with_reference(reference_doc), tmp_path) == ""
+
+
+def test_a_libreoffice_reference_doc_gives_one_set_of_core_properties(
+    libreoffice_reference, tmp_path
+):
+    blob = with_reference(libreoffice_reference)
+    with zipfile.ZipFile(io.BytesIO(blob)) as package:
+        names = package.namelist()
+    assert len(names) == len(set(names)) and "docProps/core.xml" in names
+    assert read(blob).core_properties.title.startswith("Lavrov in Yerevan")
+    assert ooxml_problems(blob, tmp_path) == ""
 
 
 def test_settings_carry_a_complete_zoom():

@@ -18,9 +18,13 @@ from xml.sax.saxutils import escape
 
 import docx
 from docx.api import _default_docx_path
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
+from docx.opc.packuri import PackURI
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from lxml import etree
 
 from briefwright.doctree.nodes import DocMeta
@@ -33,10 +37,13 @@ from briefwright.writers.docx.stylesheet import stylesheet
 from briefwright.writers.docx.xml import clean
 
 # Parts a starting document may carry that would mislead in ours: a preview image of some
-# other document, and Word 2010's duplicate of the styles that no longer match ours.
+# other document, Word 2010's duplicate of the styles that no longer match ours, and core
+# properties under the pre-standard relationship LibreOffice writes, which python-docx does
+# not see and would duplicate (we write all core properties anew anyway).
 _DROPPED_RELS = (
     RT.THUMBNAIL,
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties",
 )
 _CORE_LIMIT = 255  # python-docx refuses longer core-property strings, and so does Word
 _ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
@@ -59,6 +66,7 @@ def open_document(theme: Theme, reference_doc: Path | None):
     """A fresh python-docx Document with our styles, its list ids and style name -> id map."""
     key = None
     if reference_doc is not None:
+        reference_doc = Path(reference_doc)
         try:
             stat = reference_doc.stat()
         except OSError as exc:
@@ -77,11 +85,15 @@ def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
             body.remove(child)
     _drop_parts(document)
     _fix_settings(document)
-    numbering = Numbering.install(document.part.numbering_part.element, theme.font_family)
+    numbering = Numbering.install(_numbering_element(document), theme.font_family)
     restyle = reference is None
+    section = document.sections[0]
     if restyle:
         set_doc_defaults(document.styles.element, theme)
-        set_page(document.sections[0], theme)
+        set_page(section, theme)
+    # a reference without header or footer may leave them no room; ours must not touch the edge
+    section.header_distance = section.header_distance or section.top_margin // 2
+    section.footer_distance = section.footer_distance or section.bottom_margin // 2
     index = StyleIndex(document.styles.element)
     specs = stylesheet(theme, numbering.ids.bullet_num, numbering.ids.ordered_num)
     for spec in specs:
@@ -89,6 +101,21 @@ def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
     out = BytesIO()
     document.save(out)
     return Prepared(out.getvalue(), numbering.ids, index.ids(spec.name for spec in specs))
+
+
+def _numbering_element(document):
+    """The w:numbering root, creating the part that documents without lists often lack."""
+    try:
+        return document.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        part = NumberingPart(
+            PackURI("/word/numbering.xml"),
+            CT.WML_NUMBERING,
+            parse_xml(f"<w:numbering {nsdecls('w')}/>"),
+            document.part.package,
+        )
+        document.part.relate_to(part, RT.NUMBERING)
+        return part.element
 
 
 @lru_cache(maxsize=1)

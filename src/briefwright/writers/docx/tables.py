@@ -63,25 +63,20 @@ def _row(cells, widths: list[int], ctx: Context, header: bool):
 
 
 def _char_width(ctx: Context) -> float:
-    """Twips of an average character of table text (DejaVu Sans digits are 0.64 em wide)."""
-    return ctx.table_font_size * 20 * 0.62
+    """Twips of an average character of table text (a little over half an em)."""
+    return ctx.table_font_size * 20 * 0.58
 
 
 def column_widths(texts: list[list[str]], available: int, char: float) -> list[int]:
     """Column widths in twips that fill `available`, in the spirit of HTML's auto layout.
 
-    Each column needs at least its longest word (or all of its text, when that is short, so
-    dates never wrap) and would like all of its longest cell; the space between the two is
-    shared out in proportion to what each column would still like.
+    Each column needs room for its longest word and for its longest short cell (so dates
+    never wrap) and would like room for its longest cell; the space between the two is shared
+    out in proportion to what each column would still like.
     """
     columns = list(zip(*texts, strict=True))
     wants = [max(len(text) for text in column) * char + _CELL_PADDING for column in columns]
-    needs = [
-        want
-        if want <= _SHORT * char + _CELL_PADDING
-        else _longest_word(column) * char + _CELL_PADDING
-        for want, column in zip(wants, columns, strict=True)
-    ]
+    needs = [_unbreakable(column) * char + _CELL_PADDING for column in columns]
     if sum(wants) <= available:
         widths = [want * available / sum(wants) for want in wants]
     elif sum(needs) >= available:
@@ -94,5 +89,8 @@ def column_widths(texts: list[list[str]], available: int, char: float) -> list[i
     return rounded
 
 
-def _longest_word(column) -> int:
-    return max((len(word) for text in column for word in text.split()), default=1)
+def _unbreakable(column) -> int:
+    """Characters a column must show on one line: its longest word or longest short cell."""
+    words = [len(word) for text in column for word in text.split()]
+    short = [len(text) for text in column if len(text) <= _SHORT]
+    return max([1, *words, *short])
