@@ -11,7 +11,7 @@ import functools
 import hashlib
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -40,7 +40,7 @@ class FontFamily:
 
     family: str
     names: dict[str, str]  # style -> registered reportlab font name
-    charsets: dict[str, frozenset[int]]  # style -> code points with a glyph
+    charsets: dict[str, frozenset[int]] = field(repr=False)  # style -> code points with a glyph
 
     def name(self, bold: bool = False, italic: bool = False) -> str:
         """The registered font name for a combination of bold and italic."""
@@ -69,6 +69,7 @@ def load_family(family: str, files: tuple[str, ...] = ()) -> FontFamily:
             )
         paths = tuple(str(Path(f).expanduser()) for f in files)
     elif family.casefold() == BUNDLED_FAMILY.casefold():
+        family = BUNDLED_FAMILY
         paths = tuple(str(BUNDLED_DIR / name) for name in _BUNDLED_FILES)
     else:
         paths = find_family_files(family)
