@@ -70,6 +70,11 @@ def _briefing_text(name: str, base) -> str:
     return "".join(parts)
 
 
+def leaf_block_names(chain: tuple[Path, ...]) -> list[str]:
+    """The names of the blocks a child of this chain can override, in the base's order."""
+    return list(_chain_blocks(chain))
+
+
 def _chain_blocks(chain: tuple[Path, ...]) -> dict[str, str]:
     """The innermost blocks of the chain, in the base's order, each as its nearest override."""
     found: dict[str, str] = {}
