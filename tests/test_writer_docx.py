@@ -47,6 +47,13 @@ def test_every_node_class_has_a_handler():
 def test_a_node_out_of_place_is_an_error_not_dropped():
     with pytest.raises(RenderError, match="cannot place a Text"):
         one([n.Text("loose inline")])
+    with pytest.raises(RenderError, match="ThematicBreak here \\(Markdown line 7\\)"):
+        one([n.Paragraph((n.ThematicBreak(line=7),))])
+
+
+def test_a_list_item_outside_a_list_becomes_a_bullet():
+    document = read(one([n.ListItem((n.Paragraph(t("alone")),))]))
+    assert styled_paragraphs(document) == [("List Bullet", "alone")]
 
 
 def test_paragraphs_in_order_with_their_styles(rich):

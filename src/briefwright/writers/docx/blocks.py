@@ -61,6 +61,9 @@ def _ordered_list(node: nodes.OrderedList, ctx: Context) -> None:
 
 
 def _list_item(node: nodes.ListItem, ctx: Context) -> None:
+    if not ctx.list_style:  # an item outside any list is written as a one-item bullet list
+        _bullet_list(nodes.BulletList((node,), node.line), ctx)
+        return
     nested = ctx.with_(depth=ctx.depth + 1)
     continued = _list_style("List Continue", ctx.depth)
     marker_placed = False
@@ -92,7 +95,7 @@ def _quote(node: nodes.Quote, ctx: Context) -> None:
 def _callout(node: nodes.Callout, ctx: Context) -> None:
     title_style, body_style = _CALLOUT_STYLES.get(node.kind.lower(), _OTHER_CALLOUT)
     if node.title:
-        add_inlines(ctx.with_(keep_next=True).paragraph(title_style), node.title, ctx)
+        add_inlines(ctx.paragraph(title_style), node.title, ctx)  # the style keeps it with the box
     write_blocks(node.children, ctx.with_(para_style=body_style))
 
 

@@ -67,8 +67,8 @@ def dispatch(handlers: dict, node, *args) -> None:
     handler = handlers.get(type(node))
     if handler is None:
         line = getattr(node, "line", 0) or None
-        issue = Issue(
-            f"the DOCX writer cannot place a {type(node).__name__} here", Location(line=line)
-        )
+        where = f" (Markdown line {line})" if line else ""
+        message = f"the DOCX writer cannot place a {type(node).__name__} here{where}"
+        issue = Issue(message, Location(line=line))
         raise RenderError(str(issue), [issue])
     handler(node, *args)

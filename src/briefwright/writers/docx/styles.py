@@ -60,9 +60,16 @@ class StyleIndex:
         if old is not None:
             old.addprevious(new)
             self.root.remove(old)
+            self._unlink(style_id)
         else:
             self.root.append(new)
         self._by_name[_key(spec.name)] = new
+
+    def _unlink(self, style_id: str) -> None:
+        """Cut links to a rewritten style, so no stale "... Char" twin restyles its text."""
+        for link in list(self.root.iter(qn("w:link"))):
+            if link.get(qn("w:val")) == style_id:
+                link.getparent().remove(link)
 
     def _new_id(self, name: str) -> str:
         base = re.sub(r"[^A-Za-z0-9]", "", name) or "Style"
