@@ -7,6 +7,7 @@ templating/context.py. Every failure becomes a TemplateError naming the template
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +33,8 @@ _SHORT_TITLE = 60  # characters a running header has room for
 
 def render_markdown(template, summary, *, verified: bool = False) -> str:
     """The Markdown `template` (a ResolvedTemplate) makes of `summary`."""
-    environment = BriefingEnvironment(ChainLoader(template.chain, template.names), FILTERS)
+    environment = _environment(template.chain, template.names)
+    environment.start_render()
     context = build_context(template, summary, verified=verified)
     try:
         compiled = environment.get_template(environment.loader.qualify(ENTRY, None))
@@ -52,6 +54,15 @@ def render_markdown(template, summary, *, verified: bool = False) -> str:
         raise TemplateError(str(issue), [issue]) from None
     except Exception as exc:  # anything a template can provoke is the template's error
         raise _located(exc, _describe(exc), template) from None
+
+
+@functools.lru_cache(maxsize=32)
+def _environment(chain: tuple[Path, ...], names: tuple[str, ...]) -> BriefingEnvironment:
+    """One environment per template chain, so a batch compiles each template file once.
+
+    Jinja re-reads a file whose modification time changed, so edits are still seen.
+    """
+    return BriefingEnvironment(ChainLoader(chain, names), FILTERS)
 
 
 def _generate(compiled, context: dict[str, Any], template) -> str:

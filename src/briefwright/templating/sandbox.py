@@ -97,9 +97,17 @@ class ChainLoader(BaseLoader):
             raise SecurityError(f"refused {rest!r}: it leads outside the template directories")
         try:
             source = real.read_text(encoding="utf-8")
+            mtime = real.stat().st_mtime_ns
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateNotFound(f"{rest} ({exc})") from None
-        return source, str(path), lambda: True
+        return source, str(path), lambda: _mtime(real) == mtime
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _checked_parts(name: str) -> list[str]:
@@ -125,7 +133,6 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            auto_reload=False,
         )
         self.filters = filters
         self.globals = {
@@ -135,6 +142,10 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             "joiner": self.globals["joiner"],
             "namespace": self.globals["namespace"],
         }
+        self.items_left = MAX_ITEMS
+
+    def start_render(self) -> None:
+        """Reset the per-render budgets; the environment itself is reused across renders."""
         self.items_left = MAX_ITEMS
 
     def join_path(self, template: str, parent: str) -> str:
