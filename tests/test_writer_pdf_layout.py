@@ -115,7 +115,14 @@ def test_layout_errors_become_render_errors(monkeypatch):
 
 def test_first_column_is_narrower_and_widths_fill_the_frame():
     rows = [[(T("20 May 2025"),), (T("A long event description " * 3),), (T("Why " * 10),)]] * 4
-    widths = column_widths(rows, 3, 450.0)
+    widths = column_widths(rows, 3, 450.0, lambda word: 5.0 * len(word))
     assert sum(widths) == pytest.approx(450.0)
     assert widths[0] < min(widths[1:])
-    assert column_widths(rows, 1, 450.0) == [450.0]
+    assert column_widths(rows, 1, 450.0, len) == [450.0]
+
+
+def test_no_column_is_narrower_than_its_longest_word():
+    rows = [[(T("by December 2025 (expected)"),), (T("Event " * 40),), (T("Why " * 40),)]]
+    widths = column_widths(rows, 3, 450.0, lambda word: 8.0 * len(word))
+    assert widths[0] >= 8.0 * len("(expected)") + 10
+    assert sum(widths) == pytest.approx(450.0)

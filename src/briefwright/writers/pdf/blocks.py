@@ -183,7 +183,8 @@ def _boxed(ctx: Context, flowables: list[Flowable], fill: str | None, bar: float
         style.append(("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)))
     # splitInRow lets a box longer than a page continue on the next one instead of failing
     box = Table([[flowables]], colWidths=[ctx.width], style=TableStyle(style), splitInRow=24)
-    box.spaceBefore = ctx.styles.body.spaceAfter * 0.5
+    # the shaded bottom line needs air above it to stand apart from the title block
+    box.spaceBefore = ctx.styles.body.fontSize * (1.0 if fill else 0.3)
     box.spaceAfter = ctx.styles.body.spaceAfter
     return box
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from briefwright.doctree import nodes
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
 
 RULE_COLOR = "#C9D1DB"  # thin lines between rows: visible on paper, quiet on screen
 STRIPE_COLOR = "#F6F8FA"
+CELL_PADDING = 5.0  # points left and right of cell text
 _SAMPLE_ROWS = 200  # enough rows to judge column widths without measuring a huge table
 
 
@@ -33,7 +36,7 @@ def table_flowable(ctx: Context, node: nodes.Table) -> Table:
     ]
     table = Table(
         data,
-        colWidths=column_widths(rows, ncols, ctx.width),
+        colWidths=column_widths(rows, ncols, ctx.width, _measure(styles.header_cell)),
         repeatRows=1,
         # a row taller than a page may continue on the next page rather than fail the layout
         splitInRow=3 * styles.cell.leading,
@@ -45,23 +48,52 @@ def table_flowable(ctx: Context, node: nodes.Table) -> Table:
     return table
 
 
+def _measure(style) -> Callable[[str], float]:
+    return lambda text: stringWidth(text, style.fontName, style.fontSize)
+
+
 def _pad(row: tuple, ncols: int) -> list[tuple[nodes.Inline, ...]]:
     return list(row) + [()] * (ncols - len(row))
 
 
-def column_widths(rows: list[list], ncols: int, width: float) -> list[float]:
-    """Share the width by how much text each column holds; the first (dates) stays narrow."""
+def column_widths(
+    rows: list[list], ncols: int, width: float, measure: Callable[[str], float]
+) -> list[float]:
+    """Share the width by how much text each column holds; the first (dates) stays narrow.
+
+    No column is narrower than its longest word (as `measure` gives it in points), so
+    "December" is never split into "Decem" and "ber".
+    """
     if ncols == 1:
         return [width]
     sample = rows[: _SAMPLE_ROWS + 1]
-    lengths = [
-        sum(len(nodes.plain_text(row[col])) for row in sample) / len(sample) for col in range(ncols)
-    ]
+    texts = [[nodes.plain_text(row[col]) for row in sample] for col in range(ncols)]
+    lengths = [sum(map(len, column)) / len(column) for column in texts]
     first_cap = 0.22 if ncols > 2 else 0.3
-    first = min(max(lengths[0] / max(sum(lengths), 1), 0.12), first_cap)
+    first = min(max(lengths[0] / max(sum(lengths), 1), 0.17), first_cap)
     rest = [max(length, 6.0) ** 0.5 for length in lengths[1:]]
-    shares = [first] + [(1 - first) * r / sum(rest) for r in rest]
-    return [width * share for share in shares]
+    wanted = [width * share for share in [first] + [(1 - first) * r / sum(rest) for r in rest]]
+    floors = [
+        min(_longest_word(column, measure) + 2 * CELL_PADDING + 1, width * 0.45) for column in texts
+    ]
+    return _fit(wanted, floors, width)
+
+
+def _longest_word(texts: list[str], measure: Callable[[str], float]) -> float:
+    words = {word for text in texts for word in text.split()}
+    return max(map(measure, words), default=0.0)
+
+
+def _fit(wanted: list[float], floors: list[float], width: float) -> list[float]:
+    """Widths at least their floors, shrinking the others so that they sum to `width`."""
+    widths = [max(w, floor) for w, floor in zip(wanted, floors, strict=True)]
+    excess = sum(widths) - width
+    slack = sum(w - floor for w, floor in zip(widths, floors, strict=True))
+    if excess <= 0 or slack < excess:
+        return [w * width / sum(widths) for w in widths]
+    return [
+        floor + (w - floor) * (1 - excess / slack) for w, floor in zip(widths, floors, strict=True)
+    ]
 
 
 def _table_style(ctx: Context) -> list[tuple]:
@@ -70,8 +102,8 @@ def _table_style(ctx: Context) -> list[tuple]:
         # the table sets a cell font even around Paragraphs; without this it names Helvetica
         ("FONT", (0, 0), (-1, -1), ctx.styles.cell.fontName, ctx.styles.cell.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.table_header_fill)),
