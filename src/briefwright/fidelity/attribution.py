@@ -39,10 +39,19 @@ class Attribution:
     nearby: tuple[str, ...]
 
 
-def attribute(text: str, start: int, end: int, people: names.People | None = None) -> Attribution:
-    """Attribute the quotation whose inside spans text[start:end]."""
+def attribute(
+    text: str,
+    start: int,
+    end: int,
+    people: names.People | None = None,
+    paras: list[Paragraph] | None = None,
+) -> Attribution:
+    """Attribute the quotation whose inside spans text[start:end].
+
+    `people` and `paras` may be passed in when attributing many quotations of one text.
+    """
     people = people if people is not None else names.people(text)
-    paras = paragraphs(text)
+    paras = paras if paras is not None else paragraphs(text)
     index = next(i for i, p in enumerate(paras) if p.start <= start < p.end or i == len(paras) - 1)
     para = paras[index]
     lo, hi = start - para.start, end - para.start
@@ -110,10 +119,18 @@ def _after(after: str, people: names.People) -> str | None:
 def _last_person(
     paras: list[Paragraph], index: int, before: int, people: names.People
 ) -> str | None:
-    """The last person named outside quotations before offset `before` (for "He added")."""
+    """The last person named outside quotations before offset `before` (for "He added"):
+    someone with a title, or a name followed by a speech verb."""
     for para in reversed(paras[: index + 1]):
         limit = min(before, para.end) - para.start
         for entity in reversed(names.entities(para.masked[:limit])):
-            if entity.text in people:
+            if entity.text in people or _speaks(para.masked, entity.end):
                 return entity.text
     return None
+
+
+def _speaks(masked: str, after: int) -> bool:
+    """True if a speech verb follows a name ("Ann Lee said"): it names a speaker."""
+    following = [m.group().lower() for m in _WORD.finditer(masked, after, after + 60)]
+    following = [w for w in following if w not in _GLUE][:1]
+    return bool(following) and following[0] in SPEECH_VERBS

@@ -20,7 +20,7 @@ from briefwright.fidelity.datefind import DateIndex
 from briefwright.fidelity.diff import DiffOp, closest_passage, diff_text, word_diff
 from briefwright.fidelity.match import Match, find_quote, parse_quote, prepare_quote, quote_tokens
 from briefwright.fidelity.normalize import line_of, paragraph_starts, tokenize, words
-from briefwright.fidelity.scan import quotations
+from briefwright.fidelity.scan import Paragraph, paragraphs, quotations
 
 # An article is a few pages; anything far bigger is the wrong file.
 MAX_SOURCE_BYTES = 5_000_000
@@ -41,6 +41,10 @@ class Finding:
     passage: str | None = None
     passage_location: Location | None = None
     diff: tuple[DiffOp, ...] = ()
+
+    def __str__(self) -> str:
+        """The one-line form shared with errors.Issue: `file:line:col: field: message`."""
+        return str(Issue(self.message, self.location, self.severity))
 
     @property
     def diff_text(self) -> str:
@@ -86,6 +90,10 @@ class SourceText:
     @cached_property
     def quotations(self):
         return quotations(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return paragraphs(self.text)
 
     @cached_property
     def people(self) -> names.People:
@@ -162,7 +170,7 @@ def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]
     matches = find_quote(pieces, source.tokens)
     if not matches:
         return [_mismatch(source, where, quote.text, prepared, pieces)]
-    return _check_attribution(loaded, source, index, quote, matches)
+    return _check_placement(loaded, source, index, quote, matches)
 
 
 def _mismatch(source: SourceText, where: Location, text: str, prepared: str, pieces) -> Finding:
@@ -175,7 +183,10 @@ def _mismatch(source: SourceText, where: Location, text: str, prepared: str, pie
         )
     span = source.tokens[passage.first : passage.last + 1]
     ops = word_diff(tokens, prepared, span, source.text)
-    excerpt = source.text[span[0].start : span[-1].end]
+    end = span[-1].end
+    while end < len(source.text) and source.text[end] in ".,;:!?":  # "...dissolved it."
+        end += 1
+    excerpt = source.text[span[0].start : end]
     return Finding(
         "error",
         "quote-mismatch",
@@ -188,31 +199,58 @@ def _mismatch(source: SourceText, where: Location, text: str, prepared: str, pie
     )
 
 
-def _check_attribution(loaded, source: SourceText, index: int, quote, matches: list[Match]):
-    """Warn when no occurrence is quoted in the source, or each is given to someone else."""
-    others: list[str] = []
-    quoted_anywhere = False
-    for match in matches:
-        start = source.tokens[match.first].start
-        quotation = next((q for q in source.quotations if q.start <= start < q.end), None)
-        if quotation is None:
-            continue
-        quoted_anywhere = True
-        said = attribute(source.text, quotation.start, quotation.end, source.people)
+def _check_placement(loaded, source: SourceText, index: int, quote, matches: list[Match]):
+    """The words must sit inside one quotation of the source, said by the quote's speaker.
+
+    Crossing the article's quotation marks is an error (quoted words joined to narration);
+    words the article never puts in quotation marks, or gives to someone else, are warnings.
+    """
+    inside = [q for q in (_quotation_of(source, m) for m in matches) if q]
+    if not inside:
+        crossing = next((m for m in matches if _crosses(source, m)), None)
+        if crossing is not None:
+            return [_crossing(loaded, source, index, quote, crossing)]
+        message = "these words are in the source but not in quotation marks: the article's own?"
+        return [Finding("warning", "not-quoted", message, loaded.locate(("quotes", index, "text")))]
+    others = []
+    for quotation in inside:
+        said = attribute(
+            source.text, quotation.start, quotation.end, source.people, source.paragraphs
+        )
         if said.speaker is None or names.mentions(quote.speaker, names.word_list(said.speaker)):
             return []
         others.append(said.speaker)
-    if not quoted_anywhere:
-        message = (
-            "these words are in the source but not inside quotation marks: the article's own words?"
-        )
-        return [Finding("warning", "not-quoted", message, loaded.locate(("quotes", index, "text")))]
     message = f"the source attributes this quote to {others[0]}, not {quote.speaker}"
-    return [
-        Finding(
-            "warning", "speaker-attribution", message, loaded.locate(("quotes", index, "speaker"))
-        )
-    ]
+    where = loaded.locate(("quotes", index, "speaker"))
+    return [Finding("warning", "speaker-attribution", message, where)]
+
+
+def _quotation_of(source: SourceText, match: Match):
+    """The source quotation holding the whole match, or None."""
+    start, end = source.tokens[match.first].start, source.tokens[match.last].end
+    return next((q for q in source.quotations if q.start <= start and end <= q.end), None)
+
+
+def _crosses(source: SourceText, match: Match) -> bool:
+    """True if a quotation mark of the source falls inside the matched words."""
+    start, end = source.tokens[match.first].start, source.tokens[match.last].end
+    return any(start < q.start <= end or start <= q.end < end for q in source.quotations)
+
+
+def _crossing(loaded, source: SourceText, index: int, quote, match: Match) -> Finding:
+    first, last = source.tokens[match.first], source.tokens[match.last]
+    message = "quote runs across the article's quotation marks, joining quoted and unquoted words"
+    where = loaded.locate(("quotes", index, "text"))
+    excerpt = source.text[first.start : last.end]
+    return Finding(
+        "error",
+        "quote-crosses-marks",
+        message,
+        where,
+        quote.text,
+        excerpt,
+        source.location(first.start),
+    )
 
 
 def _check_speakers(loaded, source: SourceText) -> list[Finding]:
@@ -221,8 +259,11 @@ def _check_speakers(loaded, source: SourceText) -> list[Finding]:
         if quote.speaker in seen:
             continue
         seen.add(quote.speaker)
-        if not names.mentions(quote.speaker, source.words):
-            where = loaded.locate(("quotes", index, "speaker"))
+        where = loaded.locate(("quotes", index, "speaker"))
+        if "TODO" in quote.speaker:
+            message = "speaker is still a TODO: the draft could not tell who said this"
+            found.append(Finding("warning", "speaker-todo", message, where))
+        elif not names.mentions(quote.speaker, source.words):
             message = f"speaker {quote.speaker!r} is not named anywhere in the source"
             found.append(Finding("warning", "speaker-not-in-source", message, where))
     return found

@@ -38,7 +38,7 @@ _PATTERNS = [
     rf"\b{_MONTH}\s+{_DAY}(?:{_DASH}{_DAY2})?(?:,?\s+{_YEAR})?\b",
     rf"\b{_DAY}(?:{_DASH}{_DAY2})?\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
     rf"(?:\b{_QUALIFIER}){_MONTH}(?:,?\s+{_YEAR})?\b",
-    rf"\b{_YEAR}(?:{_DASH}(?P<year2>(?:1[5-9]|20)\d\d))?\b(?!-\d|\s*(?:st|nd|rd|th)\b)",
+    rf"(?<![\d.,/:-])\b{_YEAR}(?:{_DASH}(?P<year2>(?:1[5-9]|20)\d\d))?\b(?!-\d|\s*(?:st|nd|rd|th)\b)",
 ]
 # Each alternative gets its own group names (p0_year, p1_year...): re wants them unique.
 _DATE = re.compile(

@@ -18,6 +18,8 @@ _SLACK = 6
 # At most this many unmatched quote words at either end are set against the source's neighbours;
 # a longer tail most likely comes from elsewhere (two quotes joined).
 _WIDEN = 3
+# Matches of this many words or fewer at an end, apart from the rest, are chance.
+_STRAY = 2
 # Equal stretches longer than twice this are shortened in the text form of a diff.
 CONTEXT_WORDS = 6
 
@@ -120,6 +122,25 @@ def _overlap_candidates(quote: list[Token], source: list[Token]) -> list[int]:
     return [start for score, start in scores[:_CANDIDATES] if score > 0]
 
 
+def _drop_strays(blocks: list) -> list:
+    """Drop up to two words matched at either end apart from the rest ("the", "of" found by
+    chance in the next sentence), so the passage is the part that really matches."""
+    blocks = _drop_tail(blocks)
+    return _drop_tail(blocks[::-1], reverse=True)[::-1]
+
+
+def _drop_tail(blocks: list, reverse: bool = False) -> list:
+    for count in range(1, len(blocks)):
+        tail = blocks[-count:]
+        if sum(b.size for b in tail) > _STRAY:
+            break
+        before = blocks[-count - 1]
+        gap = before.b - tail[0].b - tail[0].size if reverse else tail[0].b - before.b - before.size
+        if gap >= 2:
+            return blocks[:-count]
+    return blocks
+
+
 def _widen(window: list[Token], index: int, by: int) -> int:
     """Move `index` outwards by up to |by| tokens (negative: leftwards), within its paragraph."""
     step = 1 if by > 0 else -1
@@ -139,7 +160,7 @@ def _refine(quote: list[Token], source: list[Token], start: int) -> Passage | No
     # Case is ignored here: this only finds where to look; the diff shows any difference.
     keys = [t.key.lower() for t in quote], [t.key.lower() for t in window]
     matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    blocks = _drop_strays([b for b in matcher.get_matching_blocks() if b.size])
     if not blocks:
         return None
     first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1

@@ -48,7 +48,7 @@ key_points:
   # - "TODO: the next point."
 """
 
-_FOOTER = """
+_FOOTER = """\
 # implications:
 #   - text: "TODO: what is likely to follow."
 #     actor: "TODO"
@@ -117,15 +117,15 @@ def _quotes_block(text: str) -> str:
     found = [q for q in quotations(text) if q.text.strip()]
     if not found:
         return "quotes: []  # no quotation marks found in the article\n"
-    people = names.people(text)
+    people, paras = names.people(text), paragraphs(text)
     lines = ["quotes:"]
     for quote in found:
-        lines.extend(_quote_lines(text, quote, people))
+        lines.extend(_quote_lines(text, quote, people, paras))
     return "\n".join(lines) + "\n"
 
 
-def _quote_lines(text: str, quote: Quotation, people: names.People) -> list[str]:
-    said = attribute(text, quote.start, quote.end, people)
+def _quote_lines(text: str, quote: Quotation, people: names.People, paras) -> list[str]:
+    said = attribute(text, quote.start, quote.end, people, paras)
     words = " ".join(quote.text.split()).rstrip(",")
     where = f"line {line_of(text, quote.start)}"
     if said.speaker:

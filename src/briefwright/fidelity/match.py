@@ -71,7 +71,10 @@ def parse_quote(text: str) -> list[Piece]:
 def find_quote(pieces: list[Piece], source: list[Token]) -> list[Match]:
     """Every place in `source` (meaningful tokens only) where all pieces appear in order."""
     found: list[Match] = []
+    first = pieces[0].tokens[0].key.lower() if pieces else ""
     for start in range(len(source)) if pieces else ():
+        if source[start].key.lower() != first:  # a cheap test before the full comparison
+            continue
         end = _piece_at(pieces[0], source, start)
         if end is not None:
             last = _rest(pieces, 1, source, end, source[start].paragraph)

@@ -29,16 +29,21 @@ def render_json(reports: Iterable[CheckReport]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+# Findings about a quote's words, shown with the quote itself.
+DETAILED = frozenset({"quote-mismatch", "quote-crosses-marks"})
+
+
 def _finding_lines(finding: Finding) -> list[str]:
     prefix = finding.location.prefix()
     head = f"{prefix}: " if prefix else ""
     lines = [f"{head}{finding.severity}: {finding.message}"]
-    if finding.quote is not None and finding.code == "quote-mismatch":
+    if finding.quote is not None and finding.code in DETAILED:
         lines.append(f"    quote:   “{_one_line(finding.quote)}”")
-        if finding.passage is not None:
-            where = finding.passage_location.prefix() if finding.passage_location else ""
-            lines.append(f"    source:  {where}: “{_one_line(finding.passage)}”")
-            lines.append(f"    diff:    {finding.diff_text}")
+    if finding.passage is not None:
+        where = finding.passage_location.prefix() if finding.passage_location else ""
+        lines.append(f"    source:  {where}: “{_one_line(finding.passage)}”")
+    if finding.diff:
+        lines.append(f"    diff:    {finding.diff_text}")
     return lines
 
 
