@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from briefwright.errors import InvalidSummary, Location
-from briefwright.summary import MAX_SUMMARY_BYTES, load_summary
+from briefwright.summary import MAX_SUMMARY_BYTES, load_summary, yaml_source
+from briefwright.summary.paths import SourceProblem
 
 DATA = Path(__file__).parent / "data" / "summaries"
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "lavrov-yerevan-2025.yaml"
@@ -142,3 +143,38 @@ def test_locate_finds_fields_in_yaml_and_json() -> None:
 def test_the_sample_loads() -> None:
     summary = load_summary(SAMPLE).summary
     assert len(summary.timeline) >= 12 and len(summary.key_points) >= 6
+
+
+def test_lone_surrogate_escape_in_yaml_is_one_located_issue(tmp_path: Path) -> None:
+    # libyaml refuses the escape itself, PyYAML's Python parser lets the field check refuse it.
+    path = _write(tmp_path, "s.yaml", MINIMAL_YAML.replace("title: T", 'title: "a\\ud800"'))
+    with pytest.raises(InvalidSummary) as caught:
+        load_summary(path)
+    [issue] = caught.value.issues
+    assert issue.location.line == 1
+
+
+# Their syntax messages are the parsers' own and differ in wording, not in place.
+_PARSER_WORDING = {"syntax-error.yaml", "non-utf8.yaml"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(DATA.glob("*/*.yaml")) if p.name not in _PARSER_WORDING],
+    ids=lambda p: p.name,
+)
+def test_libyaml_and_pure_python_parsers_give_the_same_result(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = path.read_text(encoding="utf-8")
+
+    def run(loader: type) -> tuple:
+        monkeypatch.setattr(yaml_source, "_LOADER", loader)
+        try:
+            data, positions, problems = yaml_source.yaml_to_data(text)
+        except SourceProblem as problem:
+            return ("raised", str(problem), problem.line, problem.column)
+        found = [(str(p), p.line, p.column, p.path) for p in problems]
+        return (data, positions, found)
+
+    assert run(yaml.SafeLoader) == run(yaml.CSafeLoader)
