@@ -100,3 +100,10 @@ def test_bare_strings_are_allowed_where_the_format_allows_them() -> None:
 def test_each_call_returns_a_fresh_copy() -> None:
     summary_json_schema()["properties"].clear()
     assert "title" in summary_json_schema()["properties"]
+
+
+def test_schema_names_its_draft_and_the_format() -> None:
+    schema = summary_json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == "briefwright summary"
+    assert schema["required"] == ["title", "source", "summary", "key_points"]

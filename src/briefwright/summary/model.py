@@ -137,7 +137,12 @@ class Summary(_Model):
     schema_version: SchemaVersion | None = Field(
         None, description="Version of this format; only 1 exists. Optional."
     )
-    title: Text = Field(description="Title of the briefing.")
+    title: Text = Field(
+        description=(
+            "Title of the briefing. No length limit; where a format caps it (DOCX file "
+            "properties hold 255 characters) only that copy is shortened."
+        )
+    )
     subtitle: Text | None = Field(None, description="Subtitle of the briefing.")
     date: Date | None = Field(None, description="Date of the briefing, YYYY-MM-DD.")
     author: Text | None = Field(None, description="Who prepared the briefing.")

@@ -23,7 +23,7 @@ def _schema() -> dict[str, Any]:
     for name, definition in _STRING_OR_MAPPING.items():
         ref = {"$ref": f"#/$defs/{definition}"}
         schema["properties"][name]["items"] = {"anyOf": [{"type": "string", "minLength": 1}, ref]}
-    return {"$schema": _SCHEMA_ID, "title": "briefwright summary", **schema}
+    return {"$schema": _SCHEMA_ID, **schema, "title": "briefwright summary"}
 
 
 def summary_json_schema() -> dict[str, Any]:
