@@ -200,9 +200,18 @@ def test_markup_in_values_comes_out_literally(name):
 
 
 def test_every_field_reaches_the_analyst_briefing_as_text():
-    found = texts(parse_markdown(render_markdown(resolve_template("analyst"), nasty_summary())))
-    cells = [t for t in found if t == NASTY]
-    assert len(cells) >= 8  # title, subtitle, bottom line, quote context, attribution, 3 cells
+    blocks = parse_markdown(render_markdown(resolve_template("analyst"), nasty_summary()))
+    by_type = {}
+    for block in blocks:
+        by_type.setdefault(type(block), []).append(block)
+    n = NASTY
+    assert [nodes.plain_text(b.children) for b in by_type[nodes.Title]] == [n]
+    assert [nodes.plain_text(b.children) for b in by_type[nodes.Subtitle]] == [n]
+    assert texts(by_type[nodes.Callout]) == [n, "Bottom line"]
+    assert texts(by_type[nodes.Quote]) == [f"\u201c{n}\u201d", f"{n}, {n} {n}"]
+    assert texts(by_type[nodes.Table])[3:] == [n, n, n]
+    assert texts(by_type[nodes.BulletList]) == [f"{n} {n}", f"{n}: {n} Likely (55\u201380%)."]
+    assert texts(by_type[nodes.OrderedList]) == [n]
 
 
 def test_raw_opts_out_of_escaping_and_template_markdown_is_not_escaped(tmp_path):
