@@ -13,6 +13,7 @@ from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf import HANDLERS, write
 from briefwright.writers.pdf.blocks import Context, render_block
+from briefwright.writers.pdf.furniture import tlp_colour
 
 T = n.Text
 META = n.DocMeta(
@@ -113,6 +114,33 @@ def test_every_node_text_appears_in_order():
     )
 
 
+def test_empty_and_nested_nodes_render():
+    empty = (
+        n.Title(()),
+        n.Subtitle(()),
+        n.MetaLine(()),
+        n.Heading(1, ()),
+        n.Paragraph(()),
+        n.BulletList(()),
+        n.OrderedList((n.ListItem(()),)),
+        n.Quote(()),
+        n.Callout("note", (), ()),
+        n.Table((), ()),
+        n.Table(((T("Only header"),),), ()),
+    )
+    inner = n.BulletList((n.ListItem((para("inner item"),)),))
+    nested = (
+        n.BulletList((n.ListItem((para("outer item"), inner)),)),
+        n.Quote((n.Table(((T("In quote"),),), ()), inner), (T("Speaker"),)),
+        n.Callout("note", (T("Box"),), (inner, para("after list"))),
+    )
+    text = squash(" ".join(page_texts(render(n.Document(META, empty + nested)))))
+    assert_in_order(
+        text, ["Only header", "outer item", "inner item", "In quote", "inner item", "Speaker"]
+    )
+    assert_in_order(text, ["BOX", "inner item", "after list", "Page 1 of 1"])
+
+
 HOSTILE = [
     "<img src=x>",
     "<font color=red>",
@@ -188,6 +216,22 @@ def test_tlp_label_is_drawn_in_its_colour_on_black():
     assert "0 0 0 rg" in stream
     assert " 12 Tf" in stream  # TLP labels are at least 12 pt
     assert "TLP:RED" in page.extract_text()
+
+
+@pytest.mark.parametrize(
+    ("marking", "colour"),
+    [
+        ("TLP:RED", "#FF2B2B"),
+        ("TLP:AMBER", "#FFC000"),
+        ("TLP:AMBER+STRICT", "#FFC000"),
+        (" tlp:green ", "#33FF00"),
+        ("TLP:CLEAR", "#FFFFFF"),
+        ("TLP:WHITE", None),  # TLP 1.0 label: shown plainly, not as a 2.0 label
+        ("OFFICIAL", None),
+    ],
+)
+def test_tlp_labels_follow_the_standard(marking, colour):
+    assert tlp_colour(marking) == colour
 
 
 def test_plain_marking_is_shown_as_written():

@@ -95,6 +95,8 @@ def _list_item(ctx: Context, node: nodes.ListItem) -> list[Flowable]:
 
 
 def _list(ctx: Context, node: nodes.BulletList | nodes.OrderedList) -> list[Flowable]:
+    if not node.items:
+        return []  # reportlab's ListFlowable fails on an empty list
     body = ctx.styles.body
     indent = body.fontSize * 1.6
     items = []
@@ -190,6 +192,8 @@ def _boxed(ctx: Context, flowables: list[Flowable], fill: str | None, bar: float
 
 
 def _table(ctx: Context, node: nodes.Table) -> list[Flowable]:
+    if not node.header and not any(node.rows):
+        return []  # a table without a single column has nothing to draw
     return [table_flowable(ctx, node)]
 
 
