@@ -156,6 +156,14 @@ def test_a_missing_include_is_located(tmp_path):
     assert line.endswith("briefing.md.j2:2: template file not found: partial.md.j2")
 
 
+def test_a_template_without_any_briefing_file(tmp_path):
+    directory = tmp_path / "bare"
+    directory.mkdir()
+    (directory / "template.toml").write_text("", encoding="utf-8")
+    with pytest.raises(TemplateError, match="template 'bare' has no briefing.md.j2"):
+        render_markdown(resolve_template(str(directory)), summary())
+
+
 def test_an_error_in_a_parent_template_names_the_parent_file(tmp_path, monkeypatch):
     parent = tmp_path / "parent"
     parent.mkdir()

@@ -37,13 +37,16 @@ def render_markdown(template, summary, *, verified: bool = False) -> str:
     environment.start_render()
     context = build_context(template, summary, verified=verified)
     try:
-        compiled = environment.get_template(environment.loader.qualify(ENTRY, None))
-        return _generate(compiled, context, template)
+        entry = environment.loader.qualify(ENTRY, None)
+    except TemplateNotFound:
+        where = ", ".join(str(d) for d in template.chain)
+        message = f"template {template.name!r} has no {ENTRY} (looked in {where})"
+        raise TemplateError(message) from None
+    try:
+        return _generate(environment.get_template(entry), context, template)
     except BriefwrightError:
         raise
     except TemplateNotFound as exc:
-        if exc.name == ENTRY and exc.__traceback__.tb_next is None:
-            raise TemplateError(f"template {template.name!r} has no {ENTRY}") from None
         raise _located(exc, f"template file not found: {exc.name}", template) from None
     except UndefinedName as exc:
         raise _located(exc, _undefined_message(exc, environment, context), template) from None
