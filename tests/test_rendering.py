@@ -88,7 +88,10 @@ ATTACKS = {
     "attr-class": ("{{ ''|attr('__class__') }}", "unsafe"),
     "attr-format": ("{{ '{0.__class__.__mro__}'|attr('format')(title) }}", "unsafe"),
     "method-format": ("{{ '{0.__class__}'.format(title) }}", "unsafe"),
-    "huge-repeat": ("{{ 'x' * 100000000 }}", "repetition"),
+    "huge-repeat": ("{{ 'x' * 100000000 }}", "over 5,000,000 characters"),
+    "huge-replace": ("{{ ('x' * 4000000)|replace('', 'yy') }}", "over 5,000,000 characters"),
+    "huge-join": ("{{ range(1000)|join('x' * 10000) }}", "over 5,000,000 characters"),
+    "huge-method": ("{{ ('x' * 4000000).replace('x', 'yy') }}", "over 5,000,000 characters"),
     "huge-width": ("{{ '%999999999d' % 1 }}", "width"),
     "huge-center": ("{{ title.center(100000000) }}", "argument over"),
     "range-budget": (

@@ -19,9 +19,8 @@ from jinja2.utils import missing
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import BriefwrightError, Issue, Location, TemplateError
 from briefwright.templating.context import REFERENCE, allowed_marking, build_context
-from briefwright.templating.filters import FILTERS, format_date
+from briefwright.templating.filters import FILTERS, MAX_OUTPUT, format_date
 from briefwright.templating.sandbox import (
-    MAX_OUTPUT,
     BriefingEnvironment,
     ChainLoader,
     UndefinedName,

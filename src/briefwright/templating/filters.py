@@ -10,7 +10,9 @@ import datetime
 import re
 from typing import Any
 
+from jinja2 import pass_eval_context
 from jinja2.defaults import DEFAULT_FILTERS
+from jinja2.exceptions import SecurityError
 
 from briefwright.summary.fields import LIKELIHOOD_RANGES
 
@@ -20,6 +22,7 @@ MONTHS = (
 )  # fmt: skip
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+MAX_OUTPUT = 5_000_000  # characters: the most a render, or any one string in it, may hold
 _DIRECTIVE = re.compile(r"%(-?)(.)")
 _EN_DASH = "\u2013"
 
@@ -125,6 +128,33 @@ def capfirst(text: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def check_size(characters: int) -> None:
+    """Refuse to build a string larger than a whole briefing may be, before building it."""
+    if characters > MAX_OUTPUT:
+        raise SecurityError(f"refused: that would make a string of over {MAX_OUTPUT:,} characters")
+
+
+def replaced_size(text: str, old: str, new: str) -> int:
+    """How long `text.replace(old, new)` would be, at most."""
+    hits = len(text) + 1 if not old else text.count(old)
+    return len(text) + hits * max(len(new) - len(old), 0)
+
+
+@pass_eval_context
+def replace(eval_ctx, text: Any, old: str, new: str, count: int | None = None) -> str:
+    """Jinja's `replace`, refusing results beyond the size limit."""
+    check_size(replaced_size(str(text), str(old), str(new)))
+    return DEFAULT_FILTERS["replace"](eval_ctx, text, old, new, count)
+
+
+@pass_eval_context
+def join(eval_ctx, items: Any, separator: str = "", attribute: Any = None) -> str:
+    """Jinja's `join`, refusing results beyond the size limit."""
+    items = list(items)
+    check_size(len(str(separator)) * len(items))
+    return DEFAULT_FILTERS["join"](eval_ctx, items, separator, attribute)
+
+
 FILTERS: dict[str, Any] = {
     **{name: f for name, f in DEFAULT_FILTERS.items() if name not in _LEFT_OUT},
     "date": date_filter,
@@ -135,4 +165,6 @@ FILTERS: dict[str, Any] = {
     "likelihood_range": likelihood_range,
     "capfirst": capfirst,
     "raw": raw,
+    "replace": replace,
+    "join": join,
 }

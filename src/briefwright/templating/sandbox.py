@@ -19,9 +19,13 @@ from jinja2.runtime import BlockReference, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefwright.escaping import escape_markdown
-from briefwright.templating.filters import Raw, display_text
+from briefwright.templating.filters import (
+    Raw,
+    check_size,
+    display_text,
+    replaced_size,
+)
 
-MAX_OUTPUT = 5_000_000  # characters of Markdown; far beyond any real briefing
 MAX_ITEMS = 100_000  # total items all `range()` calls of one render may produce
 _MAX_ARGUMENT = 10_000  # widths, counts and exponents a string or number operation may take
 _BIG_NUMBER = re.compile(r"\d{6,}")
@@ -185,6 +189,10 @@ def _guard_call(obj: Any, args: tuple) -> None:
         raise SecurityError(f"refused: {obj.__name__}() with an argument over {_MAX_ARGUMENT}")
     if obj.__name__ in ("format", "format_map") and _BIG_NUMBER.search(str(owner)):
         raise SecurityError("refused: a format string with a width or precision that large")
+    if obj.__name__ == "replace" and len(args) >= 2 and isinstance(owner, str):
+        check_size(replaced_size(owner, str(args[0]), str(args[1])))
+    if obj.__name__ == "join" and args and isinstance(args[0], list | tuple):
+        check_size(len(owner) * len(args[0]) + sum(len(str(a)) for a in args[0]))
 
 
 def _guard_binop(operator: str, left: Any, right: Any) -> None:
@@ -193,7 +201,7 @@ def _guard_binop(operator: str, left: Any, right: Any) -> None:
     if operator == "*":
         sized, count = (left, right) if isinstance(right, int) else (right, left)
         sequence = isinstance(sized, str | list | tuple) and isinstance(count, int)
-        if sequence and len(sized) * count > MAX_OUTPUT:
-            raise SecurityError(f"refused: a repetition longer than {MAX_OUTPUT} items")
+        if sequence:
+            check_size(len(sized) * count)
     if operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_ARGUMENT:
         raise SecurityError(f"refused: an exponent over {_MAX_ARGUMENT}")
