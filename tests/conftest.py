@@ -1,0 +1,51 @@
+"""Shared paths and read-back helpers: outputs are checked by reading them, never by size."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "lavrov-yerevan-2025.yaml"
+SHARED_TOOLS = ROOT.parent / "shared" / "tools"
+
+
+def pdf_pages_text(data: bytes) -> list[str]:
+    """The extracted text of each page of a PDF."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every body paragraph of a DOCX, in order, tables excluded."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+def docx_all_text(data: bytes) -> str:
+    """All body text of a DOCX, paragraphs and table cells, in document order."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter(f"{{{_W}}}t")) for p in body.iter(f"{{{_W}}}p")
+    )
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def squash(text: str) -> str:
+    """Whitespace folded to single spaces, for comparing text across line wrapping."""
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
