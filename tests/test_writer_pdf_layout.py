@@ -61,6 +61,23 @@ def test_heading_stays_with_the_start_of_a_long_table():
     assert "Day 0" in texts[heading_page]
 
 
+def test_no_heading_is_left_alone_at_the_foot_of_a_page():
+    blocks = []
+    for i in range(100):
+        if i % 2:
+            item = n.ListItem((n.Paragraph((T("Item words " * (1 + i % 5)),)),))
+            blocks.append(n.BulletList((item,) * (1 + i % 3)))
+        else:
+            blocks.append(n.Paragraph((T("Filler words to push things down. " * (1 + i % 9)),)))
+        blocks.append(n.Heading(1 + i % 3, (T(f"Heading{i}"),)))
+        follower = f"Follower{i} " + "and some more text " * (3 + (i % 4) * 4)  # 1 to 4 lines
+        blocks.append(n.Paragraph((T(follower),)))
+    texts = pages(render(*blocks))
+    for i in range(100):
+        page = next(text for text in texts if f"Heading{i}\n" in text)
+        assert f"Follower{i}" in page, i
+
+
 def test_two_thousand_rows_lay_out():
     rows = tuple(((T(f"Day {i}"),), (T(f"Event {i}"),)) for i in range(2000))
     texts = pages(render(n.Table(((T("Date"),), (T("Event"),)), rows)))

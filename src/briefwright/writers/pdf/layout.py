@@ -41,12 +41,14 @@ class KeepWithNext(KeepTogether):
         *lead, follower = self._content
         if not lead:
             return super().split(avail_width, avail_height)
-        lead_height = _listWrapOn(lead, avail_width, self.canv)[1]
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        # the frame also spends the spaces around the headings; count them all, to be safe
+        spaces = (0 if at_top else lead[0].getSpaceBefore()) + lead[-1].getSpaceAfter()
+        lead_height = _listWrapOn(lead, avail_width, self.canv)[1] + spaces
         room = avail_height - lead_height - follower.getSpaceBefore()
         parts = _start_in(follower, self.canv, avail_width, room) if room > 0 else None
         if parts is not None:
             return lead + parts
-        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
         return self._content if at_top else [FrameBreak()] + self._content
 
 
