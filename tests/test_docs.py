@@ -1,0 +1,48 @@
+"""The README cannot drift from the tool: its commands, the CI script and the CLI agree."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from briefwright.cli import main
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _first_code_block(text: str) -> list[str]:
+    block = re.search(r"```sh\n(.*?)```", text, re.DOTALL)
+    assert block, "the README starts with a shell block"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_starts_with_exactly_two_commands():
+    setup, tests = _first_code_block(README)
+    assert setup == "pip install -e . && briefwright render samples/lavrov-yerevan-2025.yaml"
+    assert "pytest" in tests and "[test]" in tests
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    _, tests = _first_code_block(README)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert tests in ci.splitlines()
+
+
+def test_every_command_is_documented_in_the_readme():
+    for name, command in main.commands.items():
+        assert f"`briefwright {name}" in README, f"README does not show `briefwright {name}`"
+        assert command.help and "Example: briefwright" in command.help
+        for sub in getattr(command, "commands", {}):
+            assert f"`briefwright {name} {sub}" in README
+
+
+def test_readme_picture_exists_and_is_a_png():
+    picture = re.search(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert picture
+    assert (ROOT / picture.group(1)).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_readme_names_the_sample_and_its_seed():
+    assert (ROOT / "samples" / "lavrov-yerevan-2025.yaml").is_file()
+    assert (ROOT / "seeds" / "lavrov-yerevan-visit-2025.txt").is_file()
