@@ -1,0 +1,59 @@
+"""Start-up stays light: commands import only the libraries their work needs.
+
+Checked through sys.modules in a fresh interpreter, never through timings.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SAMPLE
+
+PROBE = """
+import json, sys
+from briefwright.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = ("docx", "reportlab", "lxml", "markdown_it", "jinja2", "pydantic")
+print(json.dumps(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def _imported(*args: str, cwd=None) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=cwd, check=False
+    )
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["--version"], ["render", "--help"], ["schema"], ["templates"]],
+    ids=lambda args: " ".join(args),
+)
+def test_light_commands_import_no_writer_library(args):
+    assert not _imported(*args) & {"docx", "reportlab", "lxml"}
+
+
+def test_validate_imports_no_writer_or_template_library():
+    assert not _imported("validate", str(SAMPLE)) & {"docx", "reportlab", "lxml", "jinja2"}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "needed", "unwanted"),
+    [
+        ("md", set(), {"docx", "reportlab"}),
+        ("pdf", {"reportlab"}, {"docx"}),
+        ("docx", {"docx"}, {"reportlab"}),
+    ],
+)
+def test_a_single_format_render_imports_only_its_library(tmp_path, fmt, needed, unwanted):
+    imported = _imported("render", str(SAMPLE), "-f", fmt, "-o", str(tmp_path), "-q")
+    assert (tmp_path / f"lavrov-yerevan-2025.analyst.{fmt}").is_file()
+    assert needed <= imported
+    assert not imported & unwanted
