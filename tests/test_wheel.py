@@ -1,0 +1,65 @@
+"""The built wheel carries its templates and fonts: install it alone and render the sample."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+
+import pytest
+from conftest import ROOT, SAMPLE, docx_paragraphs, pdf_pages_text, squash
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """A fresh virtual environment with only the wheel (and its dependencies) installed."""
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work), "."],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = work.glob("briefwright-*.whl")
+    env_dir = work / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    return env_dir
+
+
+def _run(env_dir, *args, cwd):
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run(
+        [str(env_dir / "bin" / "briefwright"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+
+
+def test_installed_wheel_lists_its_packaged_templates(installed, tmp_path):
+    result = _run(installed, "templates", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "site-packages/briefwright/templates/analyst" in result.stdout
+    assert str(ROOT / "templates") not in result.stdout
+
+
+def test_installed_wheel_renders_the_sample(installed, tmp_path):
+    result = _run(installed, "render", str(SAMPLE), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pdf = (tmp_path / "out" / "lavrov-yerevan-2025.analyst.pdf").read_bytes()
+    assert "Lavrov in Yerevan" in squash(pdf_pages_text(pdf)[0])
+    docx = (tmp_path / "out" / "lavrov-yerevan-2025.analyst.docx").read_bytes()
+    assert ("Title", "Lavrov in Yerevan: Moscow Courts Armenia as Ties with Baku Sour") in (
+        docx_paragraphs(docx)
+    )
+    markdown = (tmp_path / "out" / "lavrov-yerevan-2025.analyst.md").read_text(encoding="utf-8")
+    assert "# Lavrov in Yerevan: Moscow Courts Armenia as Ties with Baku Sour" in markdown
