@@ -234,6 +234,20 @@ def test_tlp_labels_follow_the_standard(marking, colour):
     assert tlp_colour(marking) == colour
 
 
+def test_long_furniture_texts_are_shortened_to_one_line():
+    long_title = "A very long short title that goes on " * 6
+    meta = n.DocMeta(
+        title="x", short_title=long_title, organization=long_title, date_label="1 May 2025"
+    )
+    text = page_texts(render(n.Document(meta, (para("body"),))))[0]
+    lines = text.splitlines()
+    header = next(line for line in lines if line.startswith("A very long"))
+    assert header.endswith("\u2026") and len(header) < len(long_title)
+    footer = next(line for line in lines if "Information as of 1 May 2025" in line)
+    assert "\u2026" in footer
+    assert "Page 1 of 1" in text
+
+
 def test_plain_marking_is_shown_as_written():
     text = page_texts(render(long_doc(rows=3, marking="OFFICIAL-SENSITIVE")))[0]
     assert text.count("OFFICIAL-SENSITIVE") == 2

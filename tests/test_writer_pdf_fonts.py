@@ -144,6 +144,20 @@ def test_an_installed_family_is_found_by_name():
     assert "Лавров" in text_of(data)
 
 
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
+def test_the_bundled_family_draws_what_another_family_lacks():
+    try:
+        theme = Theme(font_family="Liberation Sans")
+        warnings = []
+        data = render(doc_with("Հայաստան"), theme, warn=warnings.append)
+    except RenderError as exc:
+        pytest.skip(f"Liberation Sans not installed: {exc}")
+    assert warnings == []
+    names = {str(font["/BaseFont"]).split("+")[-1] for font in fonts_of(data)}
+    assert "DejaVuSans" in names and "LiberationSans" in names
+    assert text_of(data).count("Հայաստան") >= 6
+
+
 def test_an_unknown_family_is_a_clear_error():
     with pytest.raises(RenderError, match="'No Such Sans'"):
         render(doc_with("x"), Theme(font_family="No Such Sans"))

@@ -15,11 +15,12 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
-from briefwright.fonts import load_family
+from briefwright.fonts import BUNDLED_FAMILY, load_family
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, Context, render_blocks
-from briefwright.writers.pdf.furniture import Furniture, PagedCanvas
+from briefwright.writers.pdf.canvas import PagedCanvas
+from briefwright.writers.pdf.furniture import build_furniture
 from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
 from briefwright.writers.pdf.markup import INLINE_HANDLERS, GlyphReport, InlineRenderer
 from briefwright.writers.pdf.styles import build_styles
@@ -31,19 +32,21 @@ HANDLERS = {**INLINE_HANDLERS, **BLOCK_HANDLERS}
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """Lay out `doc` as a PDF and return its bytes."""
     fonts = load_family(theme.font_family, theme.font_files)
-    styles = build_styles(theme, fonts)
-    report = GlyphReport(theme.font_family)
+    fallbacks = () if fonts.family == BUNDLED_FAMILY else (load_family(BUNDLED_FAMILY),)
+    tried = " or ".join(repr(family.family) for family in (fonts, *fallbacks))
+    report = GlyphReport(f"font family {tried}")
     inline = InlineRenderer(
-        fonts, report, link_color=theme.accent_color, code_fill=theme.table_header_fill
+        fonts,
+        report,
+        link_color=theme.accent_color,
+        code_fill=theme.table_header_fill,
+        fallbacks=fallbacks,
     )
     page_size = tuple(side * mm for side in theme.page_size_mm)
     template = BriefingTemplate(doc.meta, theme, page_size, options.version, fonts.name())
-    ctx = Context(theme, styles, inline, width=template.frame_width)
+    ctx = Context(theme, build_styles(theme, fonts), inline, width=template.frame_width)
     story = outline_root(doc) + render_blocks(ctx, doc.children)
-    furniture = Furniture(doc.meta, theme, fonts, page_size)
-    for what, text in furniture.strings().items():
-        inline.where = f"page header/footer ({what})"
-        inline.text(text)
+    furniture = build_furniture(doc.meta, theme, page_size, inline)
     report.finish(options.strict, options.warn)
     canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
     out = io.BytesIO()

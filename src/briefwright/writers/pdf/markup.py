@@ -27,7 +27,7 @@ _SPACES = str.maketrans("\t\n\r\v\f", "     ")
 class GlyphReport:
     """Characters no configured face can draw, gathered over one render (one entry each)."""
 
-    family: str
+    family: str  # how to name the fonts tried, e.g. "font family 'DejaVu Sans'"
     issues: list[Issue] = field(default_factory=list)
     _seen: set[tuple[str, str]] = field(default_factory=set)
 
@@ -39,8 +39,8 @@ class GlyphReport:
         name = unicodedata.name(char, "unnamed character")
         self.issues.append(
             Issue(
-                f"{where}: character U+{ord(char):04X} {name} cannot be drawn with font "
-                f"family {self.family!r}, in {context!r}",
+                f"{where}: character U+{ord(char):04X} {name} cannot be drawn with "
+                f"{self.family}, in {context!r}",
                 severity="warning",
             )
         )
@@ -61,6 +61,7 @@ class InlineRenderer:
     report: GlyphReport
     link_color: str
     code_fill: str
+    fallbacks: tuple[FontFamily, ...] = ()  # families tried, in order, for missing glyphs
     where: str = "document"
     bold: bool = False
     italic: bool = False
@@ -83,19 +84,23 @@ class InlineRenderer:
         text = text.translate(_SPACES)
         if set(map(ord, text)) <= self.fonts.charset(self.bold, self.italic):
             return escape(text)  # the common case, checked in one go
-        return "".join(self._char(char, text) for char in text)
+        return "".join(self._char(text, i) for i in range(len(text)))
 
-    def _char(self, char: str, text: str) -> str:
+    def _char(self, text: str, index: int) -> str:
+        char = text[index]
         if self.fonts.covers(char, self.bold, self.italic):
             return escape(char)
-        if unicodedata.category(char) == "Cc":
-            self.report.missing(char, self.where, _context(text))
-            return ""
-        if self.fonts.covers(char):
-            # e.g. Arabic in an italic quote: DejaVu Sans Oblique lacks it, the upright has it
-            return f'<font face="{self.fonts.name()}">{escape(char)}</font>'
-        self.report.missing(char, self.where, _context(text))
-        return escape(char)
+        if unicodedata.category(char) != "Cc":
+            # another face may have it: e.g. DejaVu Sans Oblique lacks Arabic, the upright has
+            # it; and the bundled DejaVu Sans stands in for a theme family without Armenian
+            for family in (self.fonts, *self.fallbacks):
+                for bold, italic in ((self.bold, self.italic), (False, False)):
+                    if family.covers(char, bold, italic):
+                        face = family.name(bold, italic)
+                        return f'<font face="{face}">{escape(char)}</font>'
+        self.report.missing(char, self.where, _context(text, index))
+        # a control character has no glyph anywhere; anything else shows as the font's box
+        return "" if unicodedata.category(char) == "Cc" else escape(char)
 
     def styled(self, children: tuple[nodes.Inline, ...], *, bold=False, italic=False) -> str:
         saved = self.bold, self.italic
@@ -107,8 +112,10 @@ class InlineRenderer:
         return f"<b>{inner}</b>" if bold else f"<i>{inner}</i>"
 
 
-def _context(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."
+def _context(text: str, index: int, reach: int = 30) -> str:
+    """The text around position `index`, so the reader can find the character."""
+    start, end = max(0, index - reach), index + reach + 1
+    return ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
 
 
 def safe_url(url: str) -> str | None:

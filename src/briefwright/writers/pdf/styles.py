@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor, toColor
+from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -27,7 +27,6 @@ class Styles:
     callout_body: ParagraphStyle
     cell: ParagraphStyle
     header_cell: ParagraphStyle
-    furniture: ParagraphStyle
 
 
 def build_styles(theme: Theme, fonts: FontFamily) -> Styles:
@@ -105,10 +104,4 @@ def build_styles(theme: Theme, fonts: FontFamily) -> Styles:
         header_cell=style(
             "HeaderCell", body, fontName=fonts.name(bold=True), fontSize=small, spaceAfter=0
         ),
-        furniture=style("Furniture", body, fontSize=7.5, textColor=muted, spaceAfter=0),
     )
-
-
-def color(value: str):
-    """A reportlab colour from a theme hex string."""
-    return toColor(value)
