@@ -304,6 +304,31 @@ def test_same_input_gives_identical_bytes():
     assert render(every_node_doc(), timestamp=1747958400) != first
 
 
+def test_identical_bytes_across_processes():
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys, hashlib; sys.path.insert(0, {os.path.dirname(__file__)!r});"
+        "from test_writer_pdf import every_node_doc, render;"
+        "print(hashlib.sha256(render(every_node_doc(), timestamp=1747872000)).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    expected = hashlib.sha256(render(every_node_doc(), timestamp=1747872000)).hexdigest()
+    assert digests == {expected + "\n"}
+
+
 def test_reportlab_is_not_imported_for_other_formats():
     import subprocess
     import sys
