@@ -110,6 +110,21 @@ def test_the_same_input_gives_the_same_bytes():
         assert "docProps/thumbnail.jpeg" not in package.namelist()
 
 
+def test_another_process_gives_the_same_bytes(tmp_path):
+    """The starting document is prepared once per process; a fresh one must prepare it alike."""
+    out = tmp_path / "other.docx"
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[2]); from docx_helpers import rich_document; "
+        "from briefwright.theme import Theme; from briefwright.writers.base import WriteOptions; "
+        "from briefwright.writers.docx import write; from pathlib import Path; "
+        "Path(sys.argv[1]).write_bytes(write(rich_document(), Theme(), "
+        "WriteOptions(timestamp=1747872000, version='0.test')))"
+    )
+    here = str(Path(__file__).parent)
+    subprocess.run([sys.executable, "-c", code, str(out), here], check=True)
+    assert out.read_bytes() == write(rich_document(), Theme(), OPTIONS)
+
+
 def test_core_properties_come_from_the_meta_with_fixed_times():
     properties = read(write(rich_document(), Theme(), OPTIONS)).core_properties
     assert properties.title == "Lavrov in Yerevan: Moscow tests Armenia's western turn"

@@ -1,4 +1,4 @@
-"""Small WordprocessingML helpers: element building, schema order, safe text, run languages."""
+"""Small WordprocessingML helpers: element building, XML-safe text, language of each run."""
 
 from __future__ import annotations
 
