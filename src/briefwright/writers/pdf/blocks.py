@@ -50,6 +50,7 @@ def render_blocks(ctx: Context, blocks: tuple[nodes.Block, ...]) -> list[Flowabl
 
 
 def render_block(ctx: Context, block: nodes.Block) -> list[Flowable]:
+    """Flowables for one block, by its handler; a node class without one is an error."""
     try:
         handler = BLOCK_HANDLERS[type(block)]
     except KeyError:

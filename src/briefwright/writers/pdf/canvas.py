@@ -36,6 +36,7 @@ class PagedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
+        """Draw every held page with its furniture, now that the total is known, and save."""
         total = len(self._held)
         for state in self._held:
             self.__dict__.update(state)

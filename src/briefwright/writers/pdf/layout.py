@@ -103,6 +103,7 @@ class BriefingTemplate(BaseDocTemplate):
         self._outline_count = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        """Bookmark a flowable that carries an outline entry (title and headings)."""
         entry = getattr(flowable, "outline", None)
         if not entry:
             return

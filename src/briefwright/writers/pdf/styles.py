@@ -31,77 +31,87 @@ class Styles:
 
 def build_styles(theme: Theme, fonts: FontFamily) -> Styles:
     """Derive all styles from the theme's sizes, colours and line spacing."""
-    text = HexColor(theme.text_color)
-    accent = HexColor(theme.accent_color)
-    muted = HexColor(theme.muted_color)
-    size = theme.base_size
-
-    def style(name: str, parent: ParagraphStyle | None = None, **kw) -> ParagraphStyle:
-        font_size = kw.get("fontSize", parent.fontSize if parent else size)
-        kw.setdefault("leading", font_size * theme.line_spacing)
-        return ParagraphStyle(name, parent=parent, **kw)
-
-    body = style(
+    body = _style(
+        theme,
         "Body",
         fontName=fonts.name(),
-        fontSize=size,
-        textColor=text,
+        fontSize=theme.base_size,
+        textColor=HexColor(theme.text_color),
         alignment=TA_LEFT,
-        spaceAfter=size * 0.6,
+        spaceAfter=theme.base_size * 0.6,
         # bullets of lists are drawn with our font too: the PDF must not mention Helvetica
         bulletFontName=fonts.name(),
         splitLongWords=1,
         allowWidows=0,
         allowOrphans=0,
     )
-    headings = tuple(
-        style(
-            f"Heading{level}",
-            body,
-            fontName=fonts.name(bold=True),
-            fontSize=hsize,
-            leading=hsize * 1.2,
-            textColor=accent if level < 3 else text,
-            spaceBefore=hsize * (1.1 if level == 1 else 0.8),
-            spaceAfter=hsize * 0.4,
-            keepWithNext=1,
-        )
-        for level, hsize in enumerate(theme.heading_sizes, start=1)
-    )
-    small = theme.meta_size
+    bold, accent, muted = fonts.name(bold=True), HexColor(theme.accent_color), theme.muted_color
+    size, small = theme.base_size, theme.meta_size
+    title, subtitle = theme.title_size, theme.subtitle_size
     return Styles(
         body=body,
-        title=style(
+        title=_style(
+            theme,
             "Title",
             body,
-            fontName=fonts.name(bold=True),
-            fontSize=theme.title_size,
-            leading=theme.title_size * 1.15,
+            fontName=bold,
+            fontSize=title,
+            leading=title * 1.15,
             textColor=accent,
-            spaceAfter=theme.title_size * 0.3,
+            spaceAfter=title * 0.3,
         ),
-        subtitle=style(
+        subtitle=_style(
+            theme,
             "Subtitle",
             body,
-            fontSize=theme.subtitle_size,
-            textColor=muted,
-            spaceAfter=theme.subtitle_size * 0.8,
+            fontSize=subtitle,
+            textColor=HexColor(muted),
+            spaceAfter=subtitle * 0.8,
         ),
-        meta=style("Meta", body, fontSize=small, textColor=muted, spaceAfter=small * 0.25),
-        headings=headings,  # type: ignore[arg-type]
-        quote=style("Quote", body, fontName=fonts.name(italic=True), spaceAfter=size * 0.3),
-        attribution=style("Attribution", body, fontSize=small, textColor=muted, spaceAfter=0),
-        callout_title=style(
+        meta=_style(
+            theme, "Meta", body, fontSize=small, textColor=HexColor(muted), spaceAfter=small / 4
+        ),
+        headings=_heading_styles(theme, body, bold),
+        quote=_style(theme, "Quote", body, fontName=fonts.name(italic=True), spaceAfter=size * 0.3),
+        attribution=_style(
+            theme, "Attribution", body, fontSize=small, textColor=HexColor(muted), spaceAfter=0
+        ),
+        callout_title=_style(
+            theme,
             "CalloutTitle",
             body,
-            fontName=fonts.name(bold=True),
+            fontName=bold,
             fontSize=small,
             textColor=accent,
             spaceAfter=small * 0.4,
         ),
-        callout_body=style("CalloutBody", body, fontSize=size * 1.05),
-        cell=style("Cell", body, fontSize=small, spaceAfter=0),
-        header_cell=style(
-            "HeaderCell", body, fontName=fonts.name(bold=True), fontSize=small, spaceAfter=0
-        ),
+        callout_body=_style(theme, "CalloutBody", body, fontSize=size * 1.05),
+        cell=_style(theme, "Cell", body, fontSize=small, spaceAfter=0),
+        header_cell=_style(theme, "HeaderCell", body, fontName=bold, fontSize=small, spaceAfter=0),
     )
+
+
+def _heading_styles(theme: Theme, body: ParagraphStyle, bold: str) -> tuple:
+    """Levels 1-3: the accent colour for the top two, all kept with what follows."""
+    return tuple(
+        _style(
+            theme,
+            f"Heading{level}",
+            body,
+            fontName=bold,
+            fontSize=size,
+            leading=size * 1.2,
+            textColor=HexColor(theme.accent_color if level < 3 else theme.text_color),
+            spaceBefore=size * (1.1 if level == 1 else 0.8),
+            spaceAfter=size * 0.4,
+            keepWithNext=1,
+        )
+        for level, size in enumerate(theme.heading_sizes, start=1)
+    )
+
+
+def _style(theme: Theme, name: str, parent: ParagraphStyle | None = None, **kw) -> ParagraphStyle:
+    """A style whose leading follows the theme's line spacing unless given."""
+    font_size = kw.get("fontSize", parent.fontSize if parent else theme.base_size)
+    kw.setdefault("leading", font_size * theme.line_spacing)
+    return ParagraphStyle(name, parent=parent, **kw)
