@@ -86,6 +86,16 @@ def test_missing_path_is_refused(tmp_path: Path) -> None:
     assert _lines(path) == [f"{path}: no such file"]
 
 
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("a\0b.yaml", "no such file"), ("x" * 5000 + ".yaml", "cannot be read: File name too long")],
+    ids=["nul", "long"],
+)
+def test_unusable_path_names_are_one_line(tmp_path: Path, name: str, reason: str) -> None:
+    path = tmp_path / name
+    assert _lines(path) == [f"{path}: {reason}"]
+
+
 def test_file_at_the_size_limit_loads_and_one_byte_more_is_refused(tmp_path: Path) -> None:
     # JSON, because PyYAML's pure-Python scanner needs seconds for 2 MiB.
     template = '{"title": "T", "source": {"title": "S"}, "summary": "%s", "key_points": ["k"]}'

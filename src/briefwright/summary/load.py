@@ -47,12 +47,15 @@ def _fail(path: Path, message: str, line: int | None = None, column: int | None 
 
 
 def _read_text(path: Path) -> str:
-    parser = _PARSERS.get(path.suffix.lower())
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError) as error:  # e.g. a name too long, or holding a NUL
+        raise _fail(path, f"cannot be read: {getattr(error, 'strerror', None) or error}") from None
+    if not exists:
         raise _fail(path, "no such file")
-    if path.is_dir():
+    if is_dir:
         raise _fail(path, "is a directory, not a summary file")
-    if parser is None:
+    if path.suffix.lower() not in _PARSERS:
         raise _fail(path, "unknown file type; a summary file ends in .yaml, .yml or .json")
     try:
         with path.open("rb") as stream:
