@@ -238,3 +238,32 @@ def test_the_misquote_fixture_prints_its_expected_transcript(monkeypatch):
     report = check_summary(load_summary(Path("tests/data/fidelity/misquote.yaml")))
     expected = (ROOT / "tests" / "data" / "fidelity" / "misquote.expected").read_text("utf-8")
     assert render_text([report]) == expected
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path):
+    (tmp_path / "a.txt").write_text("Ann Lee said: “We stay\x1b[31m firm.”\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(
+        "title: T\nsource: {title: A, text: a.txt}\nsummary: S\nkey_points: [k]\n"
+        "quotes:\n  - {text: 'We stay firm.', speaker: Ann Lee}\n",
+        encoding="utf-8",
+    )
+    text = render_text([check_summary(load_summary(tmp_path / "s.yaml"))])
+    assert "\x1b" not in text and "“We stay\\x1b" in text
+
+
+def test_a_quote_cut_into_too_many_pieces_is_refused(tmp_path):
+    cut = " … ".join(["Azerbaijan"] * 30)
+    [finding] = check_summary(variant(tmp_path, '"imperial tone"', f'"{cut}"')).errors
+    assert finding.code == "quote-too-cut"
+
+
+def test_a_pathologically_repetitive_quote_is_refused_quickly(tmp_path):
+    (tmp_path / "a.txt").write_text("“" + "a " * 3000 + "b”\n", encoding="utf-8")
+    quote = " … ".join(["a"] * 10) + " … c"
+    (tmp_path / "s.yaml").write_text(
+        "title: T\nsource: {title: A, text: a.txt}\nsummary: S\nkey_points: [k]\n"
+        f"quotes:\n  - {{text: '{quote}', speaker: Someone}}\n",
+        encoding="utf-8",
+    )
+    [finding] = check_summary(load_summary(tmp_path / "s.yaml")).errors
+    assert finding.code == "quote-too-cut"

@@ -3,7 +3,6 @@ timeline entry, placeholders that validate once filled, and nothing that fails `
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from pathlib import Path
@@ -75,10 +74,10 @@ def test_the_filled_draft_validates_and_renders(tmp_path):
     path = _save(tmp_path, filled)
     loaded = load_summary(path)
     assert check_summary(loaded).findings == ()
-    from briefwright.api import RenderSettings, render_bytes
+    import briefwright
 
-    outputs = render_bytes(loaded, "analyst", RenderSettings(formats=("docx",), verify=True))
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(outputs["docx"])).paragraphs)
+    [written] = briefwright.render(path, formats=["docx"], output_dir=tmp_path / "out", verify=True)
+    text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
     assert "Some analysts even noted that the nature of these fortifications" in text
 
 

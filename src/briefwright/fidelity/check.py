@@ -18,7 +18,15 @@ from briefwright.fidelity import names
 from briefwright.fidelity.attribution import attribute
 from briefwright.fidelity.datefind import DateIndex
 from briefwright.fidelity.diff import DiffOp, closest_passage, diff_text, word_diff
-from briefwright.fidelity.match import Match, find_quote, parse_quote, prepare_quote, quote_tokens
+from briefwright.fidelity.match import (
+    MAX_PIECES,
+    Match,
+    QuoteTooComplex,
+    find_quote,
+    parse_quote,
+    prepare_quote,
+    quote_tokens,
+)
 from briefwright.fidelity.normalize import line_of, paragraph_starts, tokenize, words
 from briefwright.fidelity.scan import Paragraph, paragraphs, quotations
 
@@ -167,7 +175,13 @@ def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]
     pieces = parse_quote(prepared)
     if not pieces:
         return [Finding("error", "empty-quote", "quote has no words to check", where, quote.text)]
-    matches = find_quote(pieces, source.tokens)
+    if len(pieces) > MAX_PIECES:
+        message = f"quote has more than {MAX_PIECES} omissions or insertions: too cut up to check"
+        return [Finding("error", "quote-too-cut", message, where, quote.text)]
+    try:
+        matches = find_quote(pieces, source.tokens)
+    except QuoteTooComplex as error:
+        return [Finding("error", "quote-too-cut", str(error), where, quote.text)]
     if not matches:
         return [_mismatch(source, where, quote.text, prepared, pieces)]
     return _check_placement(loaded, source, index, quote, matches)

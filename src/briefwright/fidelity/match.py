@@ -17,6 +17,15 @@ from briefwright.fidelity.normalize import Token, same_first, tokenize, words
 MAX_ELLIPSIS_GAP = 60
 # "[by Armenia]" replaces a pronoun or a short phrase at most.
 MAX_BRACKET_GAP = 8
+# More omissions than this in one quote is not a quote any more, and would be slow to check.
+MAX_PIECES = 20
+# Piece comparisons allowed per quote: far above any real quote, far below a hang.
+MAX_STEPS = 100_000
+
+
+class QuoteTooComplex(ValueError):
+    """A quote whose pieces could match in too many ways to search them all."""
+
 
 _MARK = re.compile(
     r"(?P<ellipsis>\[\s*(?:\.\s*){3,}\]|\[\s*\u2026\s*\]|(?:\.\s*){2,}\.|\u2026)|(?P<bracket>\[[^\]]*\])"
@@ -69,18 +78,41 @@ def parse_quote(text: str) -> list[Piece]:
 
 
 def find_quote(pieces: list[Piece], source: list[Token]) -> list[Match]:
-    """Every place in `source` (meaningful tokens only) where all pieces appear in order."""
-    found: list[Match] = []
-    first = pieces[0].tokens[0].key.lower() if pieces else ""
-    for start in range(len(source)) if pieces else ():
-        if source[start].key.lower() != first:  # a cheap test before the full comparison
-            continue
-        end = _piece_at(pieces[0], source, start)
-        if end is not None:
-            last = _rest(pieces, 1, source, end, source[start].paragraph)
-            if last is not None:
-                found.append(Match(start, last))
-    return found
+    """Every place in `source` (meaningful tokens only) where all pieces appear in order.
+
+    The search runs forward over the positions where each piece can end (keeping, for each,
+    the latest start that reaches it), so its cost is bounded by pieces x tokens x gap; a
+    quote that would need more than MAX_STEPS comparisons raises QuoteTooComplex.
+    """
+    if not pieces:
+        return []
+    budget = [MAX_STEPS]
+    first = pieces[0].tokens[0].key.lower()
+    # end position after the current piece -> the start of the quote that got there
+    reached: dict[int, int] = {}
+    for start, token in enumerate(source):
+        if token.key.lower() == first:  # a cheap test before the full comparison
+            end = _piece_at(pieces[0], source, start, budget)
+            if end is not None:
+                reached[end] = start
+    for piece in pieces[1:]:
+        reached = _advance(piece, source, reached, budget)
+    return [Match(start, end - 1) for end, start in sorted(reached.items())]
+
+
+def _advance(piece: Piece, source: list[Token], reached: dict[int, int], budget: list[int]):
+    """Where `piece` can end, given where the pieces before it ended."""
+    low, high = piece.gap
+    following: dict[int, int] = {}
+    for after, start in sorted(reached.items()):
+        para = source[start].paragraph
+        for at in range(after + low, min(after + high, len(source) - 1) + 1):
+            if source[at].paragraph != para:
+                break
+            end = _piece_at(piece, source, at, budget)
+            if end is not None:
+                following[end] = max(start, following.get(end, start))
+    return following
 
 
 def quote_tokens(pieces: list[Piece]) -> list[Token]:
@@ -88,26 +120,11 @@ def quote_tokens(pieces: list[Piece]) -> list[Token]:
     return [token for piece in pieces for token in piece.tokens]
 
 
-def _rest(
-    pieces: list[Piece], index: int, source: list[Token], after: int, para: int
-) -> int | None:
-    """Match pieces[index:] after source position `after`; the index of the last token or None."""
-    if index == len(pieces):
-        return after - 1
-    low, high = pieces[index].gap
-    for start in range(after + low, min(after + high, len(source) - 1) + 1):
-        if source[start].paragraph != para:
-            break
-        end = _piece_at(pieces[index], source, start)
-        if end is not None:
-            last = _rest(pieces, index + 1, source, end, para)
-            if last is not None:
-                return last
-    return None
-
-
-def _piece_at(piece: Piece, source: list[Token], start: int) -> int | None:
+def _piece_at(piece: Piece, source: list[Token], start: int, budget: list[int]) -> int | None:
     """The end index if `piece` matches `source` at `start`, else None."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise QuoteTooComplex("quote is too repetitive to check in reasonable time")
     tokens = piece.tokens
     if start + len(tokens) > len(source):
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 from briefwright.fidelity.check import UNCHECKED, CheckReport, Finding
@@ -16,7 +17,7 @@ def render_text(reports: Iterable[CheckReport]) -> str:
         for finding in report.findings:
             lines.extend(_finding_lines(finding))
         lines.append(_tally(report))
-    return "\n".join(lines) + "\n"
+    return "\n".join(_printable(line) for line in lines) + "\n"
 
 
 def render_json(reports: Iterable[CheckReport]) -> str:
@@ -61,6 +62,14 @@ def _tally(report: CheckReport) -> str:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _printable(text: str) -> str:
+    """Control characters shown as escapes: article text must never drive the terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _one_line(text: str) -> str:
