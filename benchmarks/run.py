@@ -1,0 +1,330 @@
+"""Measure briefwright on this machine: one render, batches, start-up, pandoc, and scaling.
+
+    python benchmarks/run.py                 # prints a table, writes benchmarks/results/<time>.json
+    python benchmarks/run.py --quick         # fewer runs and a smaller batch, for a first look
+    python benchmarks/run.py --output f.json
+
+Every figure is a whole-process wall time unless it says "warm" (in one process, libraries
+already imported). Nothing here is asserted; the figures are for people and for the JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "lavrov-yerevan-2025.yaml"
+PYTHON = sys.executable
+IMPORT_FLOOR = "import briefwright.cli, click, jinja2, markdown_it, pydantic, yaml, docx, reportlab"
+HELP_FLOOR = "import click, jinja2, pydantic, yaml"
+
+
+def main() -> int:
+    args = _arguments()
+    runs = 3 if args.quick else 9
+    batch_size = 40 if args.quick else args.batch
+    results: dict = {"machine": _machine(), "runs": runs}
+    with tempfile.TemporaryDirectory(prefix="briefwright-bench-") as scratch:
+        work = Path(scratch)
+        results["single"] = _single(work, runs)
+        results["startup"] = _startup(runs)
+        results["batch"] = _batches(work, batch_size)
+        results["memory"] = _memory_flatness(work, 100 if args.quick else 500)
+        results["pandoc"] = _pandoc(work, runs)
+        results["scaling"] = _scaling(work)
+    _print_table(results)
+    _save(results, args.output)
+    return 0
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, smaller batches")
+    parser.add_argument("--batch", type=int, default=200, help="summaries per batch [200]")
+    parser.add_argument("--output", type=Path, help="JSON file to write")
+    return parser.parse_args()
+
+
+def _machine() -> dict:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+
+
+# --- measurements -------------------------------------------------------------------------
+
+
+def _median_seconds(command: list[str], runs: int, cwd: Path | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=cwd)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _briefwright(*args: str) -> list[str]:
+    return [PYTHON, "-m", "briefwright", *args]
+
+
+def _single(work: Path, runs: int) -> dict:
+    out = work / "single"
+    render = _briefwright("render", str(SAMPLE), "-o", str(out), "-q", "--force")
+    render_s = _median_seconds(render, runs)
+    floor_s = _median_seconds([PYTHON, "-c", IMPORT_FLOOR], runs)
+    return {
+        "render_all_formats_s": render_s,
+        "import_floor_s": floor_s,
+        "ratio_to_floor": render_s / floor_s,
+    }
+
+
+def _startup(runs: int) -> dict:
+    help_s = _median_seconds(_briefwright("--help"), runs)
+    validate_s = _median_seconds(_briefwright("validate", str(SAMPLE)), runs)
+    floor_s = _median_seconds([PYTHON, "-c", HELP_FLOOR], runs)
+    return {
+        "help_s": help_s,
+        "validate_s": validate_s,
+        "floor_s": floor_s,
+        "help_ratio": help_s / floor_s,
+        "validate_ratio": validate_s / floor_s,
+    }
+
+
+def _make_batch(directory: Path, count: int) -> Path:
+    """Variations of the sample: titles, order of key points and timeline rows differ."""
+    import yaml
+
+    directory.mkdir(parents=True, exist_ok=True)
+    base = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    base["source"].pop("text", None)
+    for i in range(count):
+        variant = dict(base)
+        variant["title"] = f"{base['title']} (variant {i})"
+        shift = i % len(base["key_points"])
+        variant["key_points"] = base["key_points"][shift:] + base["key_points"][:shift]
+        variant["timeline"] = list(reversed(base["timeline"])) if i % 2 else base["timeline"]
+        (directory / f"summary-{i:04d}.json").write_text(
+            json.dumps(variant, default=str, ensure_ascii=False), encoding="utf-8"
+        )
+    return directory
+
+
+def _run_batch(inputs: Path, out: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds and the peak RSS (KiB) of the largest process of one batch render."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = _briefwright("render", str(inputs), "-o", str(out), "-q", "-j", str(jobs))
+    code = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    result = subprocess.run(
+        [PYTHON, "-c", code, *command], check=True, capture_output=True, text=True
+    )
+    seconds, peak = result.stdout.split()
+    return float(seconds), int(peak)
+
+
+def _batches(work: Path, count: int) -> dict:
+    inputs = _make_batch(work / "batch-in", count)
+    figures = {"summaries": count}
+    for jobs in (1, 2):
+        seconds, peak_kib = _run_batch(inputs, work / f"batch-out-{jobs}", jobs)
+        figures[f"j{jobs}"] = {
+            "seconds": seconds,
+            "briefings_per_s": count / seconds,
+            "ms_per_briefing_per_core": 1000 * seconds * jobs / count,
+            "peak_rss_mb": peak_kib / 1024,
+        }
+    figures["speedup_j2"] = figures["j2"]["briefings_per_s"] / figures["j1"]["briefings_per_s"]
+    return figures
+
+
+def _memory_flatness(work: Path, count: int) -> dict:
+    """Peak RSS of one worker after a tenth of the batch and after all of it."""
+    small = _make_batch(work / "mem-small", max(1, count // 10))
+    large = _make_batch(work / "mem-large", count)
+    _, small_kib = _run_batch(small, work / "mem-out-small", 1)
+    _, large_kib = _run_batch(large, work / "mem-out-large", 1)
+    return {
+        "summaries": count,
+        "peak_rss_mb_tenth": small_kib / 1024,
+        "peak_rss_mb_all": large_kib / 1024,
+    }
+
+
+def _pandoc(work: Path, runs: int) -> dict:
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        return {"available": False, "note": "pandoc not installed (apt-get install pandoc)"}
+    out = work / "pandoc"
+    subprocess.run(
+        _briefwright("render", str(SAMPLE), "-f", "md", "-o", str(out), "-q"), check=True
+    )
+    markdown = out / "lavrov-yerevan-2025.analyst.md"
+    figures = {"available": True}
+    routes = {"docx": [pandoc, str(markdown), "-o", str(out / "p.docx")]}
+    engine = next(
+        (e for e in ("weasyprint", "wkhtmltopdf", "pdflatex", "xelatex") if shutil.which(e)), None
+    )
+    if engine:
+        routes["pdf"] = [pandoc, str(markdown), f"--pdf-engine={engine}", "-o", str(out / "p.pdf")]
+    ours = {"docx": "docx", "pdf": "pdf"}
+    for route, command in routes.items():
+        theirs_t, ours_t = [], []
+        mine = _briefwright(
+            "render", str(SAMPLE), "-f", ours[route], "-o", str(out), "-q", "--force"
+        )
+        for _ in range(runs):  # alternate, so drift in machine load hits both alike
+            theirs_t.append(_median_seconds(command, 1))
+            ours_t.append(_median_seconds(mine, 1))
+        figures[route] = {
+            "pandoc_s": statistics.median(theirs_t),
+            "briefwright_s": statistics.median(ours_t),
+        }
+        figures[route]["ratio"] = figures[route]["briefwright_s"] / figures[route]["pandoc_s"]
+    if not engine:
+        figures["pdf_note"] = "no PDF engine for pandoc (weasyprint, wkhtmltopdf, pdflatex)"
+    both = [
+        _median_seconds(
+            _briefwright(
+                "render", str(SAMPLE), "-f", "docx", "-f", "pdf", "-o", str(out), "-q", "--force"
+            ),
+            runs,
+        )
+    ]
+    figures["briefwright_docx_and_pdf_s"] = both[0]
+    return figures
+
+
+def _scaling(work: Path) -> dict:
+    """Warm, in one process: the sample against one with 10x the key points and timeline."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import yaml
+
+    from briefwright.api import RenderSettings, load_summary, render_bytes
+
+    base = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    base["source"].pop("text", None)
+    big = dict(base)
+    big["key_points"] = base["key_points"] * 10
+    big["timeline"] = base["timeline"] * 10
+    settings = RenderSettings(output_dir=work)
+    timings = {}
+    for name, data in (("sample", base), ("ten_times", big)):
+        loaded = load_summary(json.loads(json.dumps(data, default=str)))
+        render_bytes(loaded, "analyst", settings)  # warm caches and imports
+        samples = []
+        for _ in range(3):
+            start = time.perf_counter()
+            render_bytes(loaded, "analyst", settings)
+            samples.append(time.perf_counter() - start)
+        timings[name] = statistics.median(samples)
+    return {
+        "sample_warm_s": timings["sample"],
+        "ten_times_warm_s": timings["ten_times"],
+        "ratio": timings["ten_times"] / timings["sample"],
+    }
+
+
+# --- reporting ----------------------------------------------------------------------------
+
+
+def _rows(r: dict) -> list[tuple[str, str, str]]:
+    s, st, b, m, sc = r["single"], r["startup"], r["batch"], r["memory"], r["scaling"]
+    rows = [
+        (
+            "render sample, 3 formats (process)",
+            f"{s['render_all_formats_s']:.3f} s",
+            f"{s['ratio_to_floor']:.2f}x import floor ({s['import_floor_s']:.3f} s)",
+        ),
+        ("briefwright --help", f"{st['help_s']:.3f} s", f"{st['help_ratio']:.2f}x `{HELP_FLOOR}`"),
+        (
+            "briefwright validate sample",
+            f"{st['validate_s']:.3f} s",
+            f"{st['validate_ratio']:.2f}x same floor ({st['floor_s']:.3f} s)",
+        ),
+    ]
+    for jobs in (1, 2):
+        j = b[f"j{jobs}"]
+        rows.append(
+            (
+                f"batch of {b['summaries']}, -j {jobs}",
+                f"{j['briefings_per_s']:.1f} /s",
+                f"{j['ms_per_briefing_per_core']:.0f} ms/briefing/core, "
+                f"peak {j['peak_rss_mb']:.0f} MB",
+            )
+        )
+    rows.append(("-j 2 speed-up", f"{b['speedup_j2']:.2f}x", "throughput of -j 2 over -j 1"))
+    rows.append(
+        (
+            f"peak RSS, {m['summaries']} summaries",
+            f"{m['peak_rss_mb_all']:.0f} MB",
+            f"after a tenth: {m['peak_rss_mb_tenth']:.0f} MB",
+        )
+    )
+    p = r["pandoc"]
+    if p.get("available"):
+        for route in ("docx", "pdf"):
+            if route in p:
+                rows.append(
+                    (
+                        f"pandoc md -> {route}",
+                        f"{p[route]['pandoc_s']:.3f} s",
+                        f"briefwright {p[route]['briefwright_s']:.3f} s ({p[route]['ratio']:.2f}x)",
+                    )
+                )
+        rows.append(
+            (
+                "briefwright docx + pdf",
+                f"{p['briefwright_docx_and_pdf_s']:.3f} s",
+                p.get("pdf_note", ""),
+            )
+        )
+    else:
+        rows.append(("pandoc", "-", p["note"]))
+    rows.append(
+        (
+            "10x key points and timeline (warm)",
+            f"{sc['ratio']:.2f}x",
+            f"{sc['sample_warm_s'] * 1000:.0f} ms -> {sc['ten_times_warm_s'] * 1000:.0f} ms",
+        )
+    )
+    return rows
+
+
+def _print_table(results: dict) -> None:
+    rows = _rows(results)
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+
+
+def _save(results: dict, output: Path | None) -> None:
+    if output is None:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        output = ROOT / "benchmarks" / "results" / f"{stamp}.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {output}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
