@@ -6,6 +6,9 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.units import mm
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefwright.doctree import nodes as n
@@ -42,6 +45,31 @@ def test_theme_page_size(size, points):
     box = PdfReader(io.BytesIO(render(n.Paragraph((T("x"),)), theme=Theme(page_size=size))))
     media = box.pages[0].mediabox
     assert (float(media.width), float(media.height)) == pytest.approx(points, abs=0.01)
+
+
+def test_theme_values_reach_the_page():
+    theme = Theme(
+        margin_left_mm=40,
+        title_size=30,
+        heading_sizes=(19, 13, 11),
+        accent_color="#123456",
+        callout_fill="#ABCDEF",
+        table_header_fill="#FEDCBA",
+    )
+    blocks = (
+        n.Title((T("Title"),)),
+        n.Callout("important", (T("Bottom line"),), (n.Paragraph((T("Boxed"),)),)),
+        n.Heading(1, (T("Heading"),)),
+        n.Table(((T("Date"),), (T("Event"),)), (((T("1991"),), (T("x"),)),)),
+    )
+    page = PdfReader(io.BytesIO(render(*blocks, theme=theme))).pages[0]
+    stream = page.get_contents().get_data().decode("latin-1")
+    for colour in ("#123456", "#ABCDEF", "#FEDCBA"):
+        assert f"{fp_str(*HexColor(colour).rgb())} rg" in stream, colour
+    assert " 30 Tf" in stream and " 19 Tf" in stream
+    xs = []
+    page.extract_text(visitor_text=lambda text, cm, tm, *_: xs.append(tm[4] + cm[4]))
+    assert min(x for x in xs if x > 0) == pytest.approx(40 * mm, abs=0.5)
 
 
 def test_long_table_repeats_its_header_on_every_page_and_keeps_every_row():
