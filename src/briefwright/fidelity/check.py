@@ -8,16 +8,13 @@ never mentions.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefwright.errors import Issue, Location
+from briefwright.errors import Location
 from briefwright.fidelity import names
 from briefwright.fidelity.attribution import attribute
-from briefwright.fidelity.datefind import DateIndex
-from briefwright.fidelity.diff import DiffOp, closest_passage, diff_text, word_diff
+from briefwright.fidelity.diff import closest_passage, word_diff
+from briefwright.fidelity.findings import CheckReport, Finding
 from briefwright.fidelity.match import (
     MAX_PIECES,
     Match,
@@ -27,112 +24,26 @@ from briefwright.fidelity.match import (
     prepare_quote,
     quote_tokens,
 )
-from briefwright.fidelity.normalize import line_of, paragraph_starts, tokenize, words
-from briefwright.fidelity.scan import Paragraph, paragraphs, quotations
+from briefwright.fidelity.source import SourceText, read_source
 
-# An article is a few pages; anything far bigger is the wrong file.
-MAX_SOURCE_BYTES = 5_000_000
-# Finding codes that mean the quotes could not be checked at all.
-UNCHECKED = frozenset({"no-source-text", "source-unreadable"})
+if TYPE_CHECKING:
+    from briefwright.summary import LoadedSummary
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem: severity "error" or "warning", a stable code, where it is in the summary,
-    and for a misquote the closest passage of the source (with its location) and a word diff."""
-
-    severity: str
-    code: str
-    message: str
-    location: Location
-    quote: str | None = None
-    passage: str | None = None
-    passage_location: Location | None = None
-    diff: tuple[DiffOp, ...] = ()
-
-    def __str__(self) -> str:
-        """The one-line form shared with errors.Issue: `file:line:col: field: message`."""
-        return str(Issue(self.message, self.location, self.severity))
-
-    @property
-    def diff_text(self) -> str:
-        """The diff in wdiff form: `[-source only-] {+quote only+}`."""
-        return diff_text(list(self.diff))
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """The outcome of checking one summary: what was checked and every finding, in order."""
-
-    summary_path: str | None
-    source_path: str | None
-    quotes_checked: int
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing is wrong enough to refuse: warnings alone do not fail a check."""
-        return not self.errors
-
-    def as_issues(self) -> list[Issue]:
-        """The findings as errors.Issue, for raising a BriefwrightError (e.g. `render --verify`)."""
-        return [Issue(f.message, f.location, f.severity) for f in self.findings]
-
-
-class SourceText:
-    """An article read once and indexed for every check: tokens, quotations, people, dates."""
-
-    def __init__(self, text: str, path: str | None = None):
-        self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
-        self.path = path
-        self.tokens = words(tokenize(self.text, paragraph_starts(self.text)))
-
-    @cached_property
-    def quotations(self):
-        return quotations(self.text)
-
-    @cached_property
-    def paragraphs(self) -> list[Paragraph]:
-        return paragraphs(self.text)
-
-    @cached_property
-    def people(self) -> names.People:
-        return names.people(self.text)
-
-    @cached_property
-    def words(self) -> list[str]:
-        return names.word_list(self.text)
-
-    @cached_property
-    def dates(self) -> DateIndex:
-        return DateIndex(self.text)
-
-    def location(self, offset: int) -> Location:
-        return Location(self.path, line_of(self.text, offset))
-
-
-def check_summary(loaded) -> CheckReport:
+def check_summary(loaded: LoadedSummary) -> CheckReport:
     """Check every quote, speaker and timeline date of a LoadedSummary against its source.text.
 
     The source path is relative to the summary file. A summary without source.text, or whose
     source cannot be read, gets one error finding: there is nothing to verify against.
     """
     summary_path = str(loaded.path) if loaded.path else None
-    source, problem = _read_source(loaded)
+    source, problem = read_source(loaded)
     if source is None:
         return CheckReport(summary_path, loaded.summary.source.text, 0, (problem,))
     return check_against(loaded, source)
 
 
-def check_against(loaded, source: SourceText) -> CheckReport:
+def check_against(loaded: LoadedSummary, source: SourceText) -> CheckReport:
     """Check a LoadedSummary against an already read SourceText."""
     found: list[Finding] = []
     quotes = loaded.summary.quotes
@@ -143,30 +54,6 @@ def check_against(loaded, source: SourceText) -> CheckReport:
     found.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
     summary_path = str(loaded.path) if loaded.path else None
     return CheckReport(summary_path, source.path, len(quotes), tuple(found))
-
-
-def _read_source(loaded) -> tuple[SourceText | None, Finding | None]:
-    text_path = loaded.summary.source.text
-    where = loaded.locate(("source", "text") if text_path else ("source",))
-    if not text_path:
-        return None, Finding("error", "no-source-text", _NO_SOURCE, where)
-    base = Path(loaded.path).parent if loaded.path else Path.cwd()
-    path = base / text_path
-    try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            message = f"source text {text_path} is larger than {MAX_SOURCE_BYTES:,} bytes"
-            return None, Finding("error", "source-unreadable", message, where)
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        return None, Finding(
-            "error", "source-unreadable", f"cannot read {text_path}: {reason}", where
-        )
-    # normpath only for display: "samples/../seeds/a.txt" reads as "seeds/a.txt".
-    return SourceText(text, os.path.normpath(path)), None
-
-
-_NO_SOURCE = "source.text is not set: there is no article to check the quotes against"
 
 
 def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]:

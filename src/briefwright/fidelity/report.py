@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from briefwright.fidelity.check import UNCHECKED, CheckReport, Finding
+from briefwright.fidelity.findings import UNCHECKED, CheckReport, Finding
 
 
 def render_text(reports: Iterable[CheckReport]) -> str:
