@@ -84,7 +84,7 @@ def test_a_character_no_font_has_is_reported_with_its_name_and_line():
     data = render(doc_with(f"Beijing {CJK} visit"), warn=warnings.append)
     assert "Beijing" in text_of(data)
     assert any(
-        "rendered Markdown line 5" in w
+        f"rendered Markdown line 5 (section 'Beijing {CJK} visit')" in w
         and "U+4E2D CJK UNIFIED IDEOGRAPH-4E2D" in w
         and "DejaVu Sans" in w
         and "Beijing" in w

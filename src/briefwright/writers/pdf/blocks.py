@@ -84,6 +84,7 @@ def _meta_line(ctx: Context, node: nodes.MetaLine) -> list[Flowable]:
 def _heading(ctx: Context, node: nodes.Heading) -> list[Flowable]:
     level = min(max(node.level, 1), 3)
     text = nodes.plain_text(node.children)
+    ctx.inline.section = text
     return [para(ctx, node.children, ctx.styles.headings[level - 1], node.line, (level, text))]
 
 

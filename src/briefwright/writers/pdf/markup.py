@@ -63,6 +63,7 @@ class InlineRenderer:
     code_fill: str
     fallbacks: tuple[FontFamily, ...] = ()  # families tried, in order, for missing glyphs
     where: str = "document"
+    section: str = ""  # the heading above, so a report says where a reader would look
     bold: bool = False
     italic: bool = False
 
@@ -70,6 +71,8 @@ class InlineRenderer:
         """The markup for a run of inline nodes."""
         if line is not None:
             self.where = f"rendered Markdown line {line}" if line else "document"
+            if self.section:
+                self.where += f" (section {self.section!r})"
         return "".join(self.node(child) for child in inlines)
 
     def node(self, node: nodes.Inline) -> str:
