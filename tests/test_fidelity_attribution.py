@@ -64,6 +64,7 @@ def test_every_quotation_of_the_seed_is_attributed():
     ("name", "text", "expected"),
     [
         ("Ararat Mirzoyan", "Foreign Minister Mirzoyan said", True),
+        ("Mirzoyan, Ararat", "Foreign Minister Mirzoyan said", True),
         ("Azerbaijani Foreign Ministry", "Azerbaijan’s Foreign Ministry said", True),
         ("Sergei Lavrov", "Foreign Minister Mirzoyan said", False),
         ("Azerbaijani President Ilham Aliyev", "Azerbaijan’s Foreign Ministry said", False),

@@ -38,6 +38,7 @@ def found(quote: str, source: str = SOURCE) -> bool:
         "Our relations ... strategic partnership.",
         "Our relations. . . strategic partnership",
         "Our relations [...] strategic partnership",
+        "Our relations (…) strategic partnership",
         "… we are committed to strengthening …",
         "the weapons used [by Armenia] were Russian",  # the article's own insertion
         "the weapons used [by Yerevan] were Russian",  # the editor's insertion

@@ -27,8 +27,11 @@ class QuoteTooComplex(ValueError):
     """A quote whose pieces could match in too many ways to search them all."""
 
 
+# An ellipsis, bare or in brackets or parentheses: "...", ". . .", "…", "[...]", "(…)".
+_ELLIPSIS = r"(?:\.\s*){2,}\.|\u2026"
 _MARK = re.compile(
-    r"(?P<ellipsis>\[\s*(?:\.\s*){3,}\]|\[\s*\u2026\s*\]|(?:\.\s*){2,}\.|\u2026)|(?P<bracket>\[[^\]]*\])"
+    rf"(?P<ellipsis>\[\s*(?:{_ELLIPSIS})\s*\]|\(\s*(?:{_ELLIPSIS})\s*\)|{_ELLIPSIS})"
+    r"|(?P<bracket>\[[^\]]*\])"
 )
 
 # "[T]he": the editor changed the case of one letter, and no word was inserted.

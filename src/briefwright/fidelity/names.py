@@ -81,7 +81,13 @@ def people(text: str) -> People:
 
 
 def key_words(name: str) -> list[str]:
-    """The words of a name that identify it, lower-cased, without titles or possessives."""
+    """The words of a name that identify it, lower-cased, without titles or possessives.
+
+    "Mirzoyan, Ararat" is read as "Ararat Mirzoyan", so the surname comes last.
+    """
+    if name.count(",") == 1:
+        surname, given = name.split(",")
+        name = f"{given} {surname}"
     words = [_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(name)]
     return [w for w in words if w and w not in GENERIC] or [w for w in words if w]
 
