@@ -212,3 +212,13 @@ def test_scaffold_refuses_to_overwrite(places):
         scaffold_template("desk", directory=places["cwd"])
     with pytest.raises(TemplateError, match="not a template name"):
         scaffold_template("../escape", directory=places["cwd"])
+
+
+def test_inside_the_repo_the_builtins_are_listed_once(monkeypatch, tmp_path):
+    monkeypatch.chdir(builtin_templates_dir().parent)  # ./templates is the built-in directory
+    monkeypatch.delenv("BRIEFWRIGHT_TEMPLATE_PATH", raising=False)
+    monkeypatch.setattr("click.get_app_dir", lambda name: str(tmp_path))
+    listing = [t for t in list_templates() if t.name in BUILT_INS]
+    assert [(t.name, t.origin, t.shadows) for t in listing] == [
+        (name, "built-in", ()) for name in BUILT_INS
+    ]
