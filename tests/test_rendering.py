@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from briefwright.doctree import nodes
 from briefwright.doctree.parse import parse_markdown
@@ -388,3 +390,16 @@ def test_short_title():
     long = "Lavrov in Yerevan: Moscow Courts Armenia as Ties with Baku Sour Further"
     assert short_title(long) == "Lavrov in Yerevan"
     assert short_title("word " * 30).endswith("\u2026") and len(short_title("word " * 30)) <= 60
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1))
+def test_any_text_comes_back_literally(text):
+    text = " ".join(text.split())
+    assume(text)
+    data = summary(title=text, key_points=[text], recommendations=[text])
+    blocks = parse_markdown(render_markdown(resolve_template("analyst"), data))
+    found = texts(blocks)
+    assert found[0] == text
+    assert texts([b for b in blocks if isinstance(b, nodes.BulletList)])[0] == text
+    assert texts([b for b in blocks if isinstance(b, nodes.OrderedList)]) == [text]
