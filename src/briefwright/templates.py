@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefwright.errors import Issue, Location, TemplateError
-from briefwright.templating.config import merge_configs, read_config
+from briefwright.templating.config import NAME_RULE, TEMPLATE_NAME, merge_configs, read_config
 from briefwright.templating.scaffold import scaffold_template
 from briefwright.theme import Theme, build_theme, load_theme_file
 
 MAX_DEPTH = 10
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 __all__ = [
     "ResolvedTemplate",
@@ -140,7 +138,7 @@ def _template_dirs(root: Path) -> list[Path]:
         children = sorted(root.iterdir())
     except OSError:
         return []
-    return [c for c in children if (c / "template.toml").is_file() and _NAME.match(c.name)]
+    return [c for c in children if (c / "template.toml").is_file() and TEMPLATE_NAME.match(c.name)]
 
 
 def _is_path(text: str) -> bool:
@@ -160,8 +158,8 @@ def _locate(text: str) -> Path:
 
 def _find(name: str, after: Path | None) -> Path:
     """The first template called `name` on the search path, skipping past `after` if given."""
-    if not _NAME.match(name):
-        raise TemplateError(f"{name!r} is not a template name (letters, digits, '.', '_', '-')")
+    if not TEMPLATE_NAME.match(name):
+        raise TemplateError(f"{name!r} is not a template name ({NAME_RULE})")
     entries = search_path()
     candidates = [root / name for _, root in entries if (root / name / "template.toml").is_file()]
     if after is not None:

@@ -10,6 +10,8 @@ from typing import Any
 
 from briefwright.errors import Issue, Location, TemplateError
 
+TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+NAME_RULE = "letters, digits, '.', '_', '-'"
 SECTIONS = ("key_points", "quotes", "timeline", "implications", "recommendations")
 # What each key means, shown by `briefwright templates context` and checked on load.
 KEYS: dict[str, tuple[type, str]] = {
@@ -61,8 +63,8 @@ def _check(data: dict[str, Any], origin: str):
             yield Issue("expected a list of strings", where)
         elif key == "limits":
             yield from _check_limits(value, origin)
-        elif key in ("name", "extends") and not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", value):
-            yield Issue(f"{value!r} is not a template name (letters, digits, '.', '_', '-')", where)
+        elif key in ("name", "extends") and not TEMPLATE_NAME.match(value):
+            yield Issue(f"{value!r} is not a template name ({NAME_RULE})", where)
 
 
 def _check_limits(limits: dict[str, Any], origin: str):

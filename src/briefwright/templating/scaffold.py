@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from briefwright.errors import TemplateError
+from briefwright.templating.config import NAME_RULE, TEMPLATE_NAME
 
 _TAG = re.compile(r"\{%-?\s*(block\s+(\w+)|endblock)\b[^%]*-?%\}")
 _COMMENT = re.compile(r"\{#.*?#\}\n?", re.DOTALL)
@@ -19,8 +20,8 @@ def scaffold_template(
     """Create `directory/name/` extending `parent`, with its blocks in comments; return the path."""
     from briefwright.templates import resolve_template
 
-    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", name):
-        raise TemplateError(f"{name!r} is not a template name (letters, digits, '.', '_', '-')")
+    if not TEMPLATE_NAME.match(name):
+        raise TemplateError(f"{name!r} is not a template name ({NAME_RULE})")
     target = Path(directory) / name
     if target.exists():
         raise TemplateError(f"{target} already exists; choose another name or remove it first")
