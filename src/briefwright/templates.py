@@ -178,10 +178,9 @@ def _not_found(name: str, entries: list[tuple[str, Path]]) -> TemplateError:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     message = f"template {name!r} not found{hint}"
-    issues = [Issue(message)]
-    issues += [Issue(f"  searched {root} ({origin})") for origin, root in entries]
-    issues.append(Issue(f"  known templates: {', '.join(known) or 'none'}"))
-    return TemplateError(message, issues)
+    details = [f"  searched {root} ({origin})" for origin, root in entries]
+    details.append(f"  known templates: {', '.join(known) or 'none'}")
+    return TemplateError(message, [Issue("\n".join([message, *details]))])
 
 
 def _parent_of(directory: Path, config: dict[str, Any]) -> Path:
@@ -190,8 +189,9 @@ def _parent_of(directory: Path, config: dict[str, Any]) -> Path:
         return _find(parent, after=directory)
     except TemplateError as exc:
         where = Location(file=str(directory / "template.toml"), field="extends")
-        issues = [Issue(f"parent template {parent!r} not found", where), *exc.issues[1:]]
-        raise TemplateError(f"{where.file}: parent template {parent!r} not found", issues) from None
+        details = exc.issues[0].message.split("\n", 1)[1]
+        issue = Issue(f"parent template {parent!r} not found\n{details}", where)
+        raise TemplateError(str(issue).split("\n")[0], [issue]) from None
 
 
 def _build(chain: list[tuple[Path, dict[str, Any]]]) -> ResolvedTemplate:
