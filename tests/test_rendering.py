@@ -156,6 +156,11 @@ def test_a_syntax_error_names_file_and_line(tmp_path):
     assert line.startswith(f"{tmp_path / 'tpl' / 'briefing.md.j2'}:4: ")
 
 
+def test_a_misspelt_filter_suggests_the_real_one(tmp_path):
+    line = failure(tmp_path, "\n{{ date|dat('%Y') }}").lines()[0]
+    assert line.endswith(":2: template syntax error: No filter named 'dat'. (did you mean 'date'?)")
+
+
 def test_a_missing_include_is_located(tmp_path):
     line = failure(tmp_path, "\n{% include 'partial.md.j2' %}").lines()[0]
     assert line.endswith("briefing.md.j2:2: template file not found: partial.md.j2")

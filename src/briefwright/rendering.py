@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -50,9 +51,8 @@ def render_markdown(template, summary, *, verified: bool = False) -> str:
     except UndefinedName as exc:
         raise _located(exc, _undefined_message(exc, environment, context), template) from None
     except TemplateSyntaxError as exc:
-        issue = Issue(
-            f"template syntax error: {exc.message}", Location(_shown(exc.filename), exc.lineno)
-        )
+        message = f"template syntax error: {exc.message}{_filter_hint(exc.message)}"
+        issue = Issue(message, Location(_shown(exc.filename), exc.lineno))
         raise TemplateError(str(issue), [issue]) from None
     except Exception as exc:  # anything a template can provoke is the template's error
         raise _located(exc, _describe(exc), template) from None
@@ -176,6 +176,11 @@ def _undefined_message(exc: UndefinedName, environment, context: dict[str, Any])
         fields = ", ".join(exc.obj)
         return f"no field {exc.name!r} here{_did_you_mean(exc.name, exc.obj)} (fields: {fields})"
     return str(exc)
+
+
+def _filter_hint(message: str | None) -> str:
+    unknown = re.match(r"No filter named '([^']+)'", message or "")
+    return _did_you_mean(unknown.group(1), FILTERS) if unknown else ""
 
 
 def _did_you_mean(name: str, known) -> str:
