@@ -188,7 +188,7 @@ def test_scaffold_writes_a_working_child_with_every_block_to_override(places):
     briefing = (path / "briefing.md.j2").read_text(encoding="utf-8")
     for block in ("title_block", "bottom_line", "key_points", "quotes", "timeline"):
         assert f"{{% block {block} %}}" in briefing
-    assert "## Outlook" in briefing  # the executive's own version of implications
+    assert "# Outlook" in briefing  # the executive's own version of implications
     summary = load_summary(SAMPLE).summary
     executive = render_markdown(resolve_template("executive"), summary)
     assert render_markdown(resolved, summary) == executive  # commented blocks change nothing
@@ -199,11 +199,11 @@ def test_scaffolded_block_uncommented_takes_effect(places):
     text = (path / "briefing.md.j2").read_text(encoding="utf-8")
     start = text.index("{#- bottom_line:")
     end = text.index("-#}", start) + len("-#}")
-    override = "{% block bottom_line %}\n## Our view\n\n{{ summary }}\n\n{% endblock %}"
+    override = "{% block bottom_line %}\n# Our view\n\n{{ summary }}\n\n{% endblock %}"
     (path / "briefing.md.j2").write_text(text[:start] + override + text[end:], encoding="utf-8")
     markdown = render_markdown(resolve_template("desk"), load_summary(SAMPLE).summary)
-    assert "## Our view" in markdown and "callout important" not in markdown
-    assert "## Timeline" in markdown  # the rest still comes from analyst
+    assert "# Our view" in markdown and "callout important" not in markdown
+    assert "# Timeline" in markdown  # the rest still comes from analyst
 
 
 def test_scaffold_refuses_to_overwrite(places):

@@ -95,7 +95,7 @@ def user_template(tmp_path):
     (directory / "theme.toml").write_text('accent_color = "#FF0000"\n', encoding="utf-8")
     (directory / "briefing.md.j2").write_text(
         '{% extends "analyst/briefing.md.j2" %}\n'
-        "{% block recommendations %}\n## What we advise\n\n"
+        "{% block recommendations %}\n# What we advise\n\n"
         "{% for item in recommendations %}\n- {{ item.text }}\n{% endfor %}\n\n{% endblock %}\n",
         encoding="utf-8",
     )
