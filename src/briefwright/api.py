@@ -87,10 +87,11 @@ def render_to_files(loaded, template: str | os.PathLike, settings: RenderSetting
 
 @dataclass(frozen=True)
 class Rendered:
-    """Every requested format of one summary as bytes, and the name of the template used."""
+    """Every requested format of one summary as bytes, the template's name and the tree."""
 
     template: str
     outputs: dict[str, bytes]
+    document: Any
 
 
 def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) -> Rendered:
@@ -109,7 +110,7 @@ def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) 
         theme = replace(theme, font_family=settings.font, font_files=())
     options = _write_options(loaded, resolved, settings)
     outputs = {fmt: get_writer(fmt)(doc, theme, options) for fmt in settings.formats}
-    return Rendered(resolved.name, outputs)
+    return Rendered(resolved.name, outputs, doc)
 
 
 def build_document(loaded, resolved, *, verified: bool = False):
