@@ -49,3 +49,28 @@ def squash(text: str) -> str:
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output (review the diff before committing)",
+    )
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with tests/golden/NAME, or rewrite it under --update-goldens."""
+    update = request.config.getoption("--update-goldens")
+
+    def check(name: str, actual: str) -> None:
+        path = ROOT / "tests" / "golden" / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.is_file(), f"no golden {path}; run pytest --update-goldens and review it"
+        assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+    return check

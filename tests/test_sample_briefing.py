@@ -1,0 +1,122 @@
+"""The sample briefing, read back from every format: all of it, in the right sections and order."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import yaml
+from conftest import SAMPLE, docx_all_text, docx_paragraphs, pdf_pages_text, squash
+
+from briefwright.api import RenderSettings, build_document, load_summary, render_bytes
+from briefwright.doctree.dump import dump
+from briefwright.templates import resolve_template
+
+SECTIONS = ["Key points", "In their words", "Timeline", "Implications", "Recommendations"]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    loaded = load_summary(SAMPLE)
+    return render_bytes(loaded, "analyst", RenderSettings(formats=("docx", "pdf", "md"))).outputs
+
+
+def _expected_in_order(data) -> list[tuple[str, list[str]]]:
+    """Per section, the texts that must appear in it, in reading order."""
+    loaded = load_summary(SAMPLE)
+    timeline = sorted(loaded.summary.timeline, key=lambda entry: entry.date.sort_key)
+    points = sorted(data["key_points"], key=lambda p: p.get("priority", 99))
+    return [
+        ("Key points", [p["text"] for p in points]),
+        ("In their words", [t for q in data["quotes"] for t in (q["text"], q["speaker"])]),
+        ("Timeline", [entry.event for entry in timeline]),
+        ("Implications", [i["text"] for i in data["implications"]]),
+        ("Recommendations", list(data["recommendations"])),
+    ]
+
+
+def _assert_sections_in_order(text: str, data, normalise=squash) -> None:
+    flat = normalise(text)
+    starts = [flat.index(normalise(name)) for name in SECTIONS]
+    assert starts == sorted(starts), "sections out of order"
+    bounds = dict(zip(SECTIONS, [*starts[1:], len(flat)], strict=True))
+    for section, texts in _expected_in_order(data):
+        position = flat.index(normalise(section))
+        for item in texts:
+            found = flat.find(normalise(item), position)
+            assert found != -1, f"{item!r} missing after {section!r} (or out of order)"
+            assert found < bounds[section], f"{item!r} is not inside {section!r}"
+            position = found
+
+
+def test_docx_holds_every_item_in_its_section_and_order(outputs, data):
+    _assert_sections_in_order(docx_all_text(outputs["docx"]), data)
+
+
+def test_docx_uses_word_styles_for_structure(outputs, data):
+    paragraphs = docx_paragraphs(outputs["docx"])
+    styles = dict((text, style) for style, text in paragraphs)
+    assert styles[data["title"]] == "Title"
+    assert styles[data["subtitle"]] == "Subtitle"
+    assert [t for s, t in paragraphs if s == "Heading 1"] == [*SECTIONS, "Source"]
+    quotes = [t for s, t in paragraphs if s == "Quote"]
+    assert [q.strip("“”") for q in quotes] == [q["text"] for q in data["quotes"]]
+    attributions = [t for s, t in paragraphs if s == "Attribution"]
+    assert [re.split(r"[,\n]", a)[0].lstrip("— ") for a in attributions] == [
+        q["speaker"] for q in data["quotes"]
+    ]
+
+
+def test_docx_timeline_is_a_table_with_a_repeating_header(outputs):
+    import docx
+
+    document = docx.Document(io.BytesIO(outputs["docx"]))
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == ["Date", "Event", "Significance"]
+    assert len(table.rows) == 1 + 15
+    assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1
+
+
+def test_pdf_holds_every_item_in_its_section_and_order(outputs, data):
+    pages = pdf_pages_text(outputs["pdf"])
+    # Page furniture repeats on every page; cut it so it cannot split an item in two.
+    body = " ".join(_without_furniture(page) for page in pages)
+    _assert_sections_in_order(body, data, normalise=lambda t: re.sub(r"\s+", "", t))
+
+
+def _without_furniture(page: str) -> str:
+    lines = page.splitlines()
+    return "\n".join(
+        line for line in lines if "TLP:AMBER" not in line and not re.search(r"Page \d+ of", line)
+    )
+
+
+def test_pdf_has_the_marking_and_page_numbers_on_every_page(outputs):
+    pages = pdf_pages_text(outputs["pdf"])
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert page.count("TLP:AMBER") >= 2
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_markdown_matches_its_golden_file(outputs, golden):
+    golden("lavrov-yerevan-2025.analyst.md", outputs["md"].decode("utf-8"))
+
+
+def test_document_tree_matches_its_golden_file(golden):
+    loaded = load_summary(SAMPLE)
+    golden(
+        "lavrov-yerevan-2025.analyst.tree",
+        dump(build_document(loaded, resolve_template("analyst"))) + "\n",
+    )
+
+
+def test_markdown_holds_every_item_in_its_section_and_order(outputs, data):
+    text = outputs["md"].decode("utf-8").replace("\\", "")
+    _assert_sections_in_order(text, data)
