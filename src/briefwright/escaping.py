@@ -49,22 +49,25 @@ def escape_markdown(text: str) -> str:
 _ALWAYS = re.compile(r"([*\[\]`<|~$])")
 # "_" only delimits emphasis when it is not inside a word ("snake_case" stays as it is).
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-# A backslash only escapes when ASCII punctuation follows, or makes a hard break at line end.
-_BACKSLASH = re.compile(r"\\(?=[" + re.escape(string.punctuation) + r"]|$)")
+# A backslash only escapes when ASCII punctuation follows, or makes a hard break at line end;
+# before a space it may come to precede the "&#32;" that protects an edge space.
+_BACKSLASH = re.compile(r"\\(?=[" + re.escape(string.punctuation) + r"]|\s|$)")
 # "&" only matters when it would start a character reference.
 _CHAR_REFERENCE = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 # Line starts that would open a block (mdformat's paragraph rules): ATX headings, block quotes,
-# bullet and ordered list items, thematic breaks and setext underlines.
+# bullet and ordered list items, thematic breaks, setext underlines and table delimiter rows.
 _LINE_START_RULES = (
     (re.compile(r"^(#{1,6})(?=[ \t]|$)"), r"\\\1"),
     (re.compile(r"^>"), r"\\>"),
     (re.compile(r"^([-+*])(?=[ \t]|$)"), r"\\\1"),
     (re.compile(r"^([0-9]{1,9})([.)])(?=[ \t]|$)"), r"\1\\\2"),
     (re.compile(r"^([-_*])(?=(?:[ \t]*\1){2,}[ \t]*$)"), r"\\\1"),
-    (re.compile(r"^([=-])(?=\1*[ \t]*$)"), r"\\\1"),
+    (re.compile(r"^(=)(?==*[ \t]*$)"), r"\\\1"),
+    (re.compile(r"^([-:])(?=[-:| \t]*$)"), r"\\\1"),
 )
-_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
+# Spaces a parser strips from a line's edges (markdown-it-py strips all Unicode whitespace).
+_EDGE_SPACE = re.compile(r"^[^\S\n\r\x1c-\x1f\x85]+|[^\S\n\r\x1c-\x1f\x85]+$")
 
 
 def escape_text(text: str, *, before_link: bool = False) -> str:
@@ -88,7 +91,12 @@ def escape_line_start(line: str) -> str:
     """
     for pattern, replacement in _LINE_START_RULES:
         line = pattern.sub(replacement, line, count=1)
-    return _EDGE_SPACE.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), line)
+    return protect_edges(line)
+
+
+def protect_edges(markdown: str) -> str:
+    """Turn leading and trailing spaces into character references, which no parser strips."""
+    return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), markdown)
 
 
 def escape_heading_end(text: str) -> str:

@@ -159,7 +159,8 @@ class _Builder:
         if name == "attribution":
             raise self.error(line, "'::: attribution' belongs inside a quote")
         known = "title, subtitle, meta, callout, quote, attribution"
-        raise self.error(line, f"unknown container '{name}' (known: {known})")
+        what = f"unknown container '{name}'" if name else "a container needs a name"
+        raise self.error(line, f"{what} (known: {known})")
 
     def check_container(self, node: SyntaxTreeNode, name: str, line: int, top: bool) -> None:
         end = node.map[1]
@@ -195,7 +196,8 @@ class _Builder:
             raise self.error(
                 line, f"callout kind '{kind}' is not one of {', '.join(CALLOUT_KINDS)}"
             )
-        title = SyntaxTreeNode(_markdown_it().parseInline(words[2] if len(words) > 2 else ""))
+        title_text = words[2].strip(" \t") if len(words) > 2 else ""
+        title = SyntaxTreeNode(_markdown_it().parseInline(title_text))
         return nodes.Callout(
             kind, self.inlines(title.children[0], line), self.blocks(node.children), line
         )

@@ -1,0 +1,256 @@
+"""The GFM writer: literal text, alert/quote/table shapes, marking lines, and the round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from markdown_it.utils import read_fixture_file
+
+from briefwright.doctree import nodes as n
+from briefwright.doctree.parse import parse_markdown
+from briefwright.errors import RenderError
+from briefwright.theme import Theme
+from briefwright.writers.base import WriteOptions
+from briefwright.writers.markdown import HANDLED_TYPES, check_round_trip, write
+
+FIXTURES = Path(__file__).parent / "data" / "markdown"
+NASTY = "* # | <b> & {{ 7*7 }} [x](javascript:alert(1)) _a_ \\ "
+UNICODE = "Ереван Երևան ə Ə ş ğ ı İ שלום 🇦🇲 <font color=red> <img src=x>"
+GFM = MarkdownIt("commonmark", {"linkify": False}).enable("table")
+
+
+def _md(*blocks: n.Block, marking: str = "") -> str:
+    doc = n.Document(n.DocMeta(title="T", marking=marking), tuple(blocks))
+    return write(doc, Theme(), WriteOptions()).decode("utf-8")
+
+
+def _gfm_tree(markdown: str) -> SyntaxTreeNode:
+    return SyntaxTreeNode(GFM.parse(markdown))
+
+
+def _inline_text(node: SyntaxTreeNode) -> str:
+    """Plain text of a GFM syntax tree node; any HTML or image is an immediate failure."""
+    assert node.type not in ("html_inline", "html_block", "image"), node.type
+    if node.type in ("text", "code_inline"):
+        return node.content
+    if node.type in ("softbreak", "hardbreak"):
+        return " "
+    return "".join(_inline_text(child) for child in node.children)
+
+
+def test_every_node_type_has_a_handler():
+    assert set(n.ALL_NODE_TYPES) == HANDLED_TYPES
+
+
+@pytest.mark.parametrize("text", [NASTY, UNICODE, "1. # > - + === --- | :-: ``` ~~~ $5 and $10"])
+def test_untrusted_text_comes_out_literally_everywhere(text):
+    cell = (n.Text(text),)
+    markdown = _md(
+        n.Title(cell),
+        n.Subtitle(cell),
+        n.Heading(2, cell),
+        n.Paragraph(cell),
+        n.BulletList((n.ListItem((n.Paragraph(cell),)),)),
+        n.Quote((n.Paragraph(cell),), attribution=cell),
+        n.Callout("important", cell, (n.Paragraph(cell),)),
+        n.Table((cell,), ((cell,),)),
+    )
+    tree = _gfm_tree(markdown)
+    inlines = [node for node in tree.walk() if node.type == "inline"]
+    texts = [_inline_text(node).strip() for node in inlines]
+    stripped = text.strip()
+    assert texts == [
+        stripped,  # title
+        stripped,  # subtitle
+        stripped,  # heading
+        stripped,  # paragraph
+        stripped,  # list item
+        stripped,  # quote
+        f"— {stripped}",
+        f"[!IMPORTANT] {stripped}",
+        stripped,  # callout body
+        stripped,  # table header
+        stripped,  # table cell
+    ]
+    assert not [node for node in tree.walk() if node.type == "link"]
+
+
+def test_escaping_stays_readable():
+    markdown = _md(n.Paragraph((n.Text("snake_case AT&T C:\\Users 3 < 4, ok!"),)))
+    assert markdown == "snake_case AT&T C:\\Users 3 \\< 4, ok!\n"
+
+
+def test_marking_is_the_first_and_the_last_line():
+    lines = _md(n.Title((n.Text("Lavrov in Yerevan"),)), marking="TLP:AMBER").splitlines()
+    assert lines[0] == lines[-1] == "**TLP:AMBER**"
+    assert lines[1:-1] == ["", "# Lavrov in Yerevan", ""]
+
+
+def test_without_a_marking_the_title_comes_first():
+    assert _md(n.Title((n.Text("T"),))) == "# T\n"
+
+
+def test_title_is_the_only_h1_and_headings_move_down():
+    markdown = _md(
+        n.Title((n.Text("T"),)),
+        n.Subtitle((n.Text("S"),)),
+        n.Heading(1, (n.Text("One"),)),
+        n.Heading(3, (n.Text("Three #"),)),
+        n.MetaLine((n.Text("Source: "), n.Link("https://a.example/x", (n.Text("A"),)))),
+    )
+    assert markdown.splitlines() == [
+        "# T",
+        "",
+        "*S*",
+        "",
+        "## One",
+        "",
+        "#### Three \\#",
+        "",
+        "Source: [A](https://a.example/x)",
+    ]
+
+
+def test_callout_is_a_gfm_alert():
+    callout = n.Callout(
+        "important",
+        (n.Text("Bottom line"),),
+        (n.Paragraph((n.Text("Russia wants "), n.Strong((n.Text("leverage"),)))),),
+    )
+    assert _md(callout).splitlines() == [
+        "> [!IMPORTANT]",
+        "> **Bottom line**",
+        ">",
+        "> Russia wants **leverage**",
+    ]
+
+
+def test_quote_has_an_attribution_line():
+    quote = n.Quote(
+        (n.Paragraph((n.Text("“We are friends.”"),)),),
+        attribution=(n.Text("Sergey Lavrov, Foreign Minister"),),
+    )
+    assert _md(quote).splitlines() == [
+        "> “We are friends.”",
+        ">",
+        "> — Sergey Lavrov, Foreign Minister",
+    ]
+
+
+def test_table_escapes_pipes_and_pads_short_rows():
+    table = n.Table(
+        ((n.Text("Date"),), (n.Text("Event"),)),
+        (((n.Text("2025|05"),), (n.Code("a|b"),)), ((n.Text("only one"),),)),
+    )
+    assert _md(table).splitlines() == [
+        "| Date | Event |",
+        "| --- | --- |",
+        "| 2025\\|05 | `a\\|b` |",
+        "| only one |  |",
+    ]
+    cells = [_inline_text(node) for node in _gfm_tree(_md(table)).walk() if node.type == "inline"]
+    assert cells == ["Date", "Event", "2025|05", "a|b", "only one", ""]
+
+
+def test_lists_tight_loose_nested_and_adjacent():
+    item = n.ListItem((n.Paragraph((n.Text("a"),)), n.BulletList((n.ListItem(()),))))
+    loose = n.ListItem((n.Paragraph((n.Text("b"),)), n.Paragraph((n.Text("c"),))))
+    markdown = _md(
+        n.BulletList((item,)),
+        n.BulletList((loose,)),
+        n.OrderedList((n.ListItem((n.Paragraph((n.Text("x"),)),)),), start=9),
+        n.OrderedList((n.ListItem((n.ThematicBreak(),)),)),
+    )
+    assert markdown.splitlines() == [
+        "- a",
+        "  -",
+        "",
+        "* b",
+        "",
+        "  c",
+        "",
+        "9. x",
+        "",
+        "1) ___",
+    ]
+    types = [node.type for node in _gfm_tree(markdown).children]
+    assert types == ["bullet_list", "bullet_list", "ordered_list", "ordered_list"]
+
+
+def test_links_keep_their_target_and_other_schemes_are_text():
+    markdown = _md(
+        n.Paragraph(
+            (
+                n.Text("see!"),
+                n.Link("https://example.org/a b(c)", (n.Text("here"),)),
+                n.Link("javascript:alert(1)", (n.Text("x"),)),
+            )
+        )
+    )
+    assert markdown == "see\\![here](https://example.org/a%20b\\(c\\))x\n"
+    links = [node for node in _gfm_tree(markdown).walk() if node.type == "link"]
+    assert [link.attrs["href"] for link in links] == ["https://example.org/a%20b(c)"]
+
+
+def test_code_spans_hold_backticks():
+    markdown = _md(n.Paragraph((n.Code("a ` b"), n.LineBreak(), n.Code("``"))))
+    assert markdown == "``a ` b``\\\n``` `` ```\n"
+
+
+def test_self_check_catches_a_mismatch():
+    with pytest.raises(RenderError, match="does not read back"):
+        check_round_trip("*a*\n", ["*a*"])
+    with pytest.raises(RenderError):
+        check_round_trip("<b>a</b>\n", ["<b>a</b>"])
+
+
+# --- round trip: what a GFM parser reads back is what the tree holds ---------------------
+
+
+def _fixture_trees() -> list:
+    cases = []
+    for path in sorted(FIXTURES.glob("*.md")):
+        for line, title, source, expected in read_fixture_file(path):
+            if not expected.startswith("RenderError"):
+                cases.append(pytest.param(source, id=f"{path.stem}:{line + 1}:{title}"))
+    return cases
+
+
+@pytest.mark.parametrize("source", _fixture_trees())
+def test_every_parse_fixture_writes_and_reads_back(source):
+    blocks = parse_markdown(source)
+    markdown = _md(*blocks, marking="TLP:GREEN")
+    texts = [_inline_text(node) for node in _gfm_tree(markdown).walk() if node.type == "inline"]
+    assert " ".join(" ".join(texts).split()).count("TLP:GREEN") >= 2
+    assert markdown.startswith("**TLP:GREEN**\n") and markdown.endswith("\n**TLP:GREEN**\n")
+
+
+_TEXT = st.text(
+    st.one_of(
+        st.sampled_from(list("*_`[]()<>!&#|\\~$-+=:.;0123456789 \t\n\xa0")),
+        st.characters(blacklist_categories=("Cs", "Cc")),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(first=_TEXT, second=_TEXT)
+@example(first="1.", second="---")
+@example(first="\xa0", second="#")
+@example(first="", second="")
+def test_any_text_reads_back_exactly(first, second):
+    paragraph = n.Paragraph((n.Text("«" + first), n.LineBreak(), n.Text(second + "»")))
+    cell = (n.Text(first), n.Emphasis((n.Text("x"),)), n.Text(second))
+    alone = n.Paragraph((n.Text(first),))
+    markdown = _md(paragraph, n.Table((cell,), ()), n.Heading(1, (n.Text(first),)), alone)
+    texts = [_inline_text(node) for node in _gfm_tree(markdown).walk() if node.type == "inline"]
+    one, two = (t.replace("\r", " ").replace("\n", " ") for t in (first, second))
+    expected = [f"«{one} {two}»", f"{one}x{two}", one, one]
+    # An empty heading still yields an inline; an empty paragraph yields none.
+    assert texts == (expected if one else expected[:3])
