@@ -89,3 +89,22 @@ def test_default_source_name():
 def test_empty_input_is_an_empty_tree():
     assert parse_markdown("") == ()
     assert parse_markdown("\n\n  \n") == ()
+
+
+def test_dump_of_a_document_shows_the_meta_that_is_set():
+    doc = n.Document(
+        n.DocMeta(title="Lavrov in Yerevan", marking="TLP:AMBER", keywords=("Armenia", "CSTO")),
+        parse_markdown("# Key points\n\n- “Երևան”\n"),
+    )
+    assert dump(doc, lines=False) == (
+        "Document\n"
+        '  meta.title = "Lavrov in Yerevan"\n'
+        '  meta.marking = "TLP:AMBER"\n'
+        '  meta.keywords = ["Armenia", "CSTO"]\n'
+        "  Heading level=1\n"
+        '    Text "Key points"\n'
+        "  BulletList\n"
+        "    ListItem\n"
+        "      Paragraph\n"
+        '        Text "“Երևան”"\n'
+    )

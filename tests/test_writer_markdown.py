@@ -254,3 +254,16 @@ def test_any_text_reads_back_exactly(first, second):
     expected = [f"«{one} {two}»", f"{one}x{two}", one, one]
     # An empty heading still yields an inline; an empty paragraph yields none.
     assert texts == (expected if one else expected[:3])
+
+
+def test_attribution_keeps_its_hard_break():
+    quote = n.Quote(
+        (n.Paragraph((n.Text("“unfriendly”"),)),),
+        attribution=(n.Text("Foreign Ministry"), n.LineBreak(), n.Text("1. On an entry ban")),
+    )
+    assert _md(quote).splitlines() == [
+        "> “unfriendly”",
+        ">",
+        "> — Foreign Ministry\\",
+        "> 1\\. On an entry ban",
+    ]

@@ -29,9 +29,17 @@ GFM tables and fenced containers:
     :::
     ::::
 
-Every container must be closed by a line of at least as many colons. Code blocks (fenced or
-indented by 4+ spaces), images, raw HTML, headings below level 3 and unknown container names are
-a RenderError naming `source_name:line`. Entities (&amp;) and backslash escapes decode to text.
+Every container must be closed by a line of at least as many colons; a container may start
+right after a paragraph line, but a blank line between blocks is clearer. Code blocks (fenced or
+indented by 4+ spaces), images, raw HTML, headings deeper than ### and unknown or unclosed
+containers are a RenderError naming `source_name:line`. Entities (&amp;) and backslash escapes
+decode to text.
+
+For template authors: every `{{ value }}` arrives through escaping.escape_markdown, so it is
+literal text wherever it sits (paragraph, list item, table cell, heading, container body, callout
+title, attribution) and can never start a block: whitespace runs in it collapse to one space, so
+a multi-line value is one line. Structure comes only from the template's own text; keep it
+indented less than 4 spaces outside list continuations.
 """
 
 from __future__ import annotations
@@ -66,7 +74,9 @@ def _markdown_it() -> MarkdownIt:
 def parse_markdown(text: str, source_name: str = "<template output>") -> tuple[nodes.Block, ...]:
     """Parse template Markdown into block nodes; unsupported constructs raise RenderError."""
     root = SyntaxTreeNode(_markdown_it().parse(text))
-    return _Builder(source_name, text.splitlines()).blocks(root.children, top=True)
+    # Lines as markdown-it counts them (str.splitlines would also split at \x0b, \x85, ...).
+    lines = re.split(r"\r\n?|\n", text)
+    return _Builder(source_name, lines).blocks(root.children, top=True)
 
 
 class _Builder:

@@ -55,14 +55,15 @@ class _Writer:
         self.expected.append(marking)
         return [escape_line_start(f"**{escape_text(marking)}**")]
 
-    def blocks(self, blocks: tuple[nodes.Block, ...]) -> list[str]:
-        """Blocks separated by blank lines, each told which block came before it."""
+    def blocks(self, blocks: tuple[nodes.Block, ...], tight: bool = False) -> list[str]:
+        """Blocks separated by blank lines (unless tight), each told which block came before."""
         lines: list[str] = []
         previous = None
         for block in blocks:
-            lines += _HANDLERS[type(block)](self, block, previous) + [""]
+            lines += [""] if previous and not tight else []
+            lines += _HANDLERS[type(block)](self, block, previous)
             previous = block
-        return lines[:-1]
+        return lines
 
     def inlines(
         self, children: tuple[nodes.Inline, ...], place: str = BLOCK, lead: str = ""
@@ -78,23 +79,19 @@ class _Writer:
             parts.append(_HANDLERS[type(child)](self, child, (following, place)))
         return "".join(parts)
 
-    def line_of(self, children: tuple[nodes.Inline, ...]) -> list[str]:
+    def line_of(self, children: tuple[nodes.Inline, ...], lead: str = "") -> list[str]:
         """A paragraph's lines: hard breaks split it, and each line start is made inert."""
-        children = _trim_breaks(children)
-        return [escape_line_start(line) for line in self.inlines(children).split("\n")]
+        markdown = self.inlines(_trim_breaks(children), BLOCK, lead)
+        return [escape_line_start(line) for line in markdown.split("\n")]
 
 
 def _trim_breaks(children: tuple[nodes.Inline, ...]) -> tuple[nodes.Inline, ...]:
     # A hard break at either end of a paragraph means nothing and cannot be written.
-    def empty(node: nodes.Inline) -> bool:
-        return isinstance(node, nodes.LineBreak) or node == nodes.Text("")
-
-    start, end = 0, len(children)
-    while start < end and empty(children[start]):
-        start += 1
-    while end > start and empty(children[end - 1]):
-        end -= 1
-    return children[start:end]
+    items = list(children)
+    for end in (0, -1):
+        while items and items[end] in (nodes.LineBreak(), nodes.Text("")):
+            items.pop(end)
+    return tuple(items)
 
 
 # --- inline handlers: (writer, node, (following sibling, place)) -> Markdown ---------------
@@ -192,35 +189,22 @@ def _list(w: _Writer, items: tuple[nodes.ListItem, ...], markers: list[str]) -> 
 
 def _fits_tight(item: nodes.ListItem) -> bool:
     """A tight item is one paragraph (or none) then only lists: nothing needs a blank line."""
-    rest = (
-        item.children[1:]
-        if item.children[:1] and _is_paragraph(item.children[0])
-        else item.children
-    )
+    rest = item.children
+    if rest and isinstance(rest[0], nodes.Paragraph):
+        rest = rest[1:]
     return all(isinstance(child, nodes.BulletList | nodes.OrderedList) for child in rest)
 
 
-def _is_paragraph(block: nodes.Block) -> bool:
-    return isinstance(block, nodes.Paragraph)
-
-
-def _list_item(
-    w: _Writer, node: nodes.ListItem, previous: object, tight: bool = False
-) -> list[str]:
-    if not tight:
-        return w.blocks(node.children)
-    lines: list[str] = []
-    previous_child = None
-    for child in node.children:
-        lines += _HANDLERS[type(child)](w, child, previous_child)
-        previous_child = child
-    return lines
+def _list_item(w: _Writer, node: nodes.ListItem, previous: object, tight=False) -> list[str]:
+    return w.blocks(node.children, tight)
 
 
 def _quote(w: _Writer, node: nodes.Quote, previous: object) -> list[str]:
     lines = w.blocks(node.children)
     if node.attribution:
-        lines += ["", "— " + protect_edges(w.inlines(node.attribution, LINE, lead="— "))]
+        # The attribution may hold a hard break (speaker, then the context of the remark).
+        attribution = w.line_of(node.attribution, lead="— ")
+        lines += ["", "— " + attribution[0], *attribution[1:]]
     return _prefixed(lines)
 
 
