@@ -77,7 +77,10 @@ def test_two_quotes_joined_into_one_are_caught(tmp_path):
         'suggested there was never any plan to return them to Azerbaijan."\n'
     )
     [finding] = check_summary(variant(tmp_path, end, joined)).errors
-    assert "[-He added,-]" in finding.diff_text
+    assert finding.diff_text == (
+        "… territories for a very long time. [-He added,-] Some analysts even noted that the …"
+    )
+    assert finding.diff[0].source.startswith("the weapons used [by Armenia] were Russian")
 
 
 def test_joining_quotes_from_different_paragraphs_is_caught(tmp_path):

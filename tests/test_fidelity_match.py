@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefwright.fidelity.diff import closest_passage, diff_text, word_diff
-from briefwright.fidelity.match import find_quote, parse_quote, prepare_quote, quote_tokens
+from briefwright.fidelity.match import find_quote, parse_quote, prepare_quote, quote_words
 from briefwright.fidelity.normalize import paragraph_starts, tokenize, words
 
 SOURCE = (
@@ -89,17 +89,16 @@ def test_every_occurrence_is_found():
 def test_the_diff_shows_the_dropped_and_the_changed_word():
     tokens = words(tokenize(SOURCE, paragraph_starts(SOURCE)))
     quote = "I'd like to give a very direct answer, yes. One has dissolved it."
-    pieces = parse_quote(quote)
-    passage = closest_passage(quote_tokens(pieces), tokens)
+    passage = closest_passage(quote_words(quote), tokens)
     span = tokens[passage.first : passage.last + 1]
-    ops = word_diff(quote_tokens(pieces), quote, span, SOURCE)
+    ops = word_diff(quote_words(quote), quote, span, SOURCE)
     expected = "… to give a very direct answer, [-no-] {+yes+}. [-No one-] {+One+} has dissolved it"
     assert diff_text(ops) == expected
 
 
 def test_no_passage_when_nothing_is_shared():
     tokens = words(tokenize(SOURCE))
-    assert closest_passage(quote_tokens(parse_quote("zebra quartz")), tokens) is None
+    assert closest_passage(quote_words("zebra quartz"), tokens) is None
 
 
 def test_tokens_point_back_into_the_original_text():

@@ -61,9 +61,9 @@ def attribute(
     before = para.masked[sent_start:lo]
     after = para.masked[hi:sent_end]
     nearby = tuple(dict.fromkeys(e.text for e in reversed(names.entities(before + " " + after))))
-    speaker = _before(before, people)
+    speaker = _before(before)
     if speaker is None:
-        speaker = _after(after, people)
+        speaker = _after(after)
     if speaker == "":
         speaker = _last_person(paras, index, para.start + sent_start, people)
     if not speaker:
@@ -74,7 +74,7 @@ def attribute(
     return Attribution(speaker, None, nearby)
 
 
-def _before(before: str, people: names.People) -> str | None:
+def _before(before: str) -> str | None:
     """The subject of the speech verb nearest the quote; "" for a pronoun, None if none."""
     words = [(m.group(), m.start()) for m in _WORD.finditer(before)]
     cues = [i for i, (w, _) in enumerate(words) if w.lower() in SPEECH_VERBS]
@@ -104,7 +104,7 @@ def _subject(before: str, words: list[tuple[str, int]], cue: int) -> str | None:
     return None
 
 
-def _after(after: str, people: names.People) -> str | None:
+def _after(after: str) -> str | None:
     """'“...,” said Lavrov.' or '“...,” Lavrov said.' right after the quotation."""
     head = after[:80]
     words = [m.group() for m in _WORD.finditer(head)][:4]

@@ -22,7 +22,7 @@ from briefwright.fidelity.match import (
     find_quote,
     parse_quote,
     prepare_quote,
-    quote_tokens,
+    quote_words,
 )
 from briefwright.fidelity.source import SourceText, read_source
 
@@ -70,12 +70,12 @@ def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]
     except QuoteTooComplex as error:
         return [Finding("error", "quote-too-cut", str(error), where, quote.text)]
     if not matches:
-        return [_mismatch(source, where, quote.text, prepared, pieces)]
+        return [_mismatch(source, where, quote.text, prepared)]
     return _check_placement(loaded, source, index, quote, matches)
 
 
-def _mismatch(source: SourceText, where: Location, text: str, prepared: str, pieces) -> Finding:
-    tokens = quote_tokens(pieces)
+def _mismatch(source: SourceText, where: Location, text: str, prepared: str) -> Finding:
+    tokens = quote_words(prepared)
     passage = closest_passage(tokens, source.tokens)
     message = "quote is not in the source"
     if passage is None:

@@ -118,9 +118,10 @@ def _advance(piece: Piece, source: list[Token], reached: dict[int, int], budget:
     return following
 
 
-def quote_tokens(pieces: list[Piece]) -> list[Token]:
-    """All the tokens of a parsed quote, in order, for similarity and diffs."""
-    return [token for piece in pieces for token in piece.tokens]
+def quote_words(prepared: str) -> list[Token]:
+    """Every token of a prepared quote, its editorial marks included, for finding the closest
+    passage and showing a diff: an insertion like "[by Armenia]" then lines up with the source."""
+    return _trim(words(tokenize(prepared)))
 
 
 def _piece_at(piece: Piece, source: list[Token], start: int, budget: list[int]) -> int | None:
