@@ -51,6 +51,8 @@ def test_otherwise_the_articles_first_year_is_used():
         "Call 555-2025-1234.",
         "Version 3.2025 was released.",
         "No dates here at all.",
+        "On March 15-9, 2024 nothing.",  # a range that ends before it starts
+        "On February 30, 2024 nothing.",
     ],
 )
 def test_things_that_are_not_dates(text):

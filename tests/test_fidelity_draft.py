@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import yaml
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefwright.fidelity import check_summary, draft_summary, source_text_path
@@ -141,3 +141,21 @@ def _save(tmp_path: Path, text: str) -> Path:
     path = folder / "draft.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# Words and marks that trip up quotation, name and date finding when thrown together.
+_WORDS = "said Minister Ann Lee He added, Lavrov’s Baku no the in early May June December March"
+_MARKS = "9, 15 2024 2025 [by X] … ... . , : ( ) — – - # * {{ <b> ` \\ ə İ"
+_SPACES_AND_QUOTES = ["“", "”", '"', "‘", "’", "'", "\n", "\n\n", "\t", "\u00a0", "\u2028", "\x00"]
+_FRAGMENTS = [*_WORDS.split(" "), *_MARKS.split(" "), *_SPACES_AND_QUOTES]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60))
+def test_any_article_drafts_a_valid_summary_whose_quotes_pass_check(tmp_path, fragments):
+    article = " ".join(fragments)
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(draft_summary(article, "a.txt"), encoding="utf-8")
+    assert check_summary(load_summary(tmp_path / "s.yaml")).errors == []

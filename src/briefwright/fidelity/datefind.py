@@ -7,6 +7,7 @@ the article's first dated mention (its dateline, in news prose); `year_given` sa
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -94,7 +95,7 @@ def find_dates(text: str) -> list[DateMention]:
         if year is None:
             earlier = [d for d in found if d.start >= para and d.year_given and d.month]
             year = earlier[-1].year if earlier else dateline
-        if year is None:
+        if year is None or not _real_day(int(year), groups):
             continue
         found.append(_mention(match, groups, year))
     return found
@@ -117,14 +118,22 @@ def _groups(match: re.Match[str]) -> dict[str, int | str]:
 
 def _plausible(text: str, match: re.Match[str], groups: dict) -> bool:
     """Reject "May" the verb, day 0 or 32, and a month name that starts a sentence alone."""
-    day = groups.get("day")
+    day, last = groups.get("day"), groups.get("day2")
     if day is not None and not 1 <= int(day) <= 31:
+        return False
+    if last is not None and not int(day) < int(last) <= 31:  # "15-9" is not a range
         return False
     if groups.get("month") == 5 and not (groups.get("day") or groups.get("year")):
         # "May" alone is only a date after "in", "early", "since"...: "Armenia may" is lower case.
         before = text[max(0, match.start() - 12) : match.start()].split()
         return bool(groups.get("qualifier")) or bool(before) and before[-1].lower() in _PREPOSITIONS
     return True
+
+
+def _real_day(year: int, groups: dict) -> bool:
+    """False for "February 30": the summary format would refuse the date."""
+    last_day = max(groups.get("day") or 0, groups.get("day2") or 0)
+    return not groups.get("month") or last_day <= calendar.monthrange(year, groups["month"])[1]
 
 
 _PREPOSITIONS = frozenset({"in", "since", "until", "by", "from", "of", "during", "before", "after"})

@@ -12,11 +12,12 @@ import os
 import re
 from pathlib import Path
 
-from briefwright.fidelity import names
 from briefwright.fidelity.attribution import attribute
 from briefwright.fidelity.datefind import DateMention, find_dates
-from briefwright.fidelity.normalize import line_of
-from briefwright.fidelity.scan import Quotation, paragraphs, quotations, sentences
+from briefwright.fidelity.match import QuoteTooComplex, find_quote, parse_quote, prepare_quote
+from briefwright.fidelity.normalize import is_control, line_of
+from briefwright.fidelity.scan import Quotation, paragraphs, sentences
+from briefwright.fidelity.source import SourceText
 
 TITLE_LENGTH = 100
 
@@ -67,7 +68,9 @@ def draft_summary(article_text: str, article_path: str, title: str | None = None
     `article_path` is written as source.text, so it must be relative to where the summary will
     be saved (see `source_text_path`). `title` overrides the title taken from the first line.
     """
-    text = article_text.replace("\r\n", "\n").lstrip("\ufeff")
+    # Control characters cannot go into a summary, and `check` ignores them in the source.
+    text = "".join(c for c in article_text.replace("\r\n", "\n") if not is_control(c))
+    text = text.lstrip("\ufeff")
     chosen, note = (title, "") if title else _title(text)
     parts = [
         _HEADER.format(
@@ -114,20 +117,39 @@ def _title(text: str) -> tuple[str, str]:
 
 
 def _quotes_block(text: str) -> str:
-    found = [q for q in quotations(text) if q.text.strip()]
-    if not found:
-        return "quotes: []  # no quotation marks found in the article\n"
-    people, paras = names.people(text), paragraphs(text)
-    lines = ["quotes:"]
-    for quote in found:
-        lines.extend(_quote_lines(text, quote, people, paras))
-    return "\n".join(lines) + "\n"
+    source = SourceText(text)
+    lines: list[str] = []
+    for quote in source.quotations:
+        if _checkable(source, quote):
+            lines.extend(_quote_lines(source, quote))
+        else:
+            where = line_of(text, quote.start)
+            lines.append(f"  # line {where}: left out a quotation that `check` could not verify")
+    if not any(line.startswith("  - ") for line in lines):
+        return "\n".join(["quotes: []  # no quotation found in the article", *lines]) + "\n"
+    return "\n".join(["quotes:", *lines]) + "\n"
 
 
-def _quote_lines(text: str, quote: Quotation, people: names.People, paras) -> list[str]:
-    said = attribute(text, quote.start, quote.end, people, paras)
-    words = " ".join(quote.text.split()).rstrip(",")
-    where = f"line {line_of(text, quote.start)}"
+def _checkable(source: SourceText, quote: Quotation) -> bool:
+    """True if `check` finds the quotation as drafted: the draft never holds a misquote.
+
+    Quotation marks around no word ("—", "{{"), or around bracketed words only, fail.
+    """
+    try:
+        pieces = parse_quote(prepare_quote(_words(quote)))
+        return bool(find_quote(pieces, source.tokens))
+    except QuoteTooComplex:
+        return False
+
+
+def _words(quote: Quotation) -> str:
+    return " ".join(quote.text.split()).rstrip(",")
+
+
+def _quote_lines(source: SourceText, quote: Quotation) -> list[str]:
+    said = attribute(source.text, quote.start, quote.end, source.people, source.paragraphs)
+    words = _words(quote)
+    where = f"line {line_of(source.text, quote.start)}"
     if said.speaker:
         lines = [
             f"  # {where}",

@@ -63,21 +63,39 @@ def prepare_quote(text: str) -> str:
 
 
 def parse_quote(text: str) -> list[Piece]:
-    """Split a prepared quote at its ellipses and bracketed insertions into pieces with gaps."""
+    """Split a prepared quote at its ellipses and bracketed insertions into pieces with gaps.
+
+    Punctuation trimmed from a piece's ends widens the gaps beside it: the source may have it.
+    """
     pieces: list[Piece] = []
     gap = (0, 0)
     position = 0
     for mark in [*_MARK.finditer(text), None]:
         end = mark.start() if mark else len(text)
-        tokens = _trim(words(_offset(tokenize(text[position:end]), position)))
+        found = words(_offset(tokenize(text[position:end]), position))
+        tokens = _trim(found)
         if tokens:
-            pieces.append(Piece(tuple(tokens), gap if pieces else (0, 0)))
-            gap = (0, 0)
+            lead = found.index(tokens[0])
+            pieces.append(Piece(tuple(tokens), _add(gap, (0, lead)) if pieces else (0, 0)))
+            gap = (0, len(found) - lead - len(tokens))
+        else:
+            gap = _add(gap, (0, len(found)))
         if mark:
-            extra = (1, MAX_ELLIPSIS_GAP) if mark.lastgroup == "ellipsis" else (0, MAX_BRACKET_GAP)
-            gap = (gap[0] + extra[0], gap[1] + extra[1])
+            gap = _add(gap, _gap(mark))
             position = mark.end()
     return pieces
+
+
+def _gap(mark: re.Match[str]) -> tuple[int, int]:
+    """How many source tokens an editorial mark may stand for."""
+    if mark.lastgroup == "ellipsis":
+        return (1, MAX_ELLIPSIS_GAP)
+    # Room for the insertion's own tokens too: the source may carry the same brackets.
+    return (0, max(MAX_BRACKET_GAP, len(words(tokenize(mark.group())))))
+
+
+def _add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return (a[0] + b[0], a[1] + b[1])
 
 
 def find_quote(pieces: list[Piece], source: list[Token]) -> list[Match]:

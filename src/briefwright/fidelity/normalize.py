@@ -49,7 +49,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        if char in _INVISIBLE:
+        if char in _INVISIBLE or is_control(char):
             continue
         if char.isspace():
             char = " "
@@ -57,6 +57,11 @@ def fold(text: str) -> tuple[str, list[int]]:
         out.append(replacement)
         origin.extend([index] * len(replacement))
     return "".join(out), origin
+
+
+def is_control(char: str) -> bool:
+    """A control character other than whitespace: never part of what an article says."""
+    return unicodedata.category(char) == "Cc" and not char.isspace()
 
 
 def tokenize(text: str, paragraphs: list[int] | None = None) -> list[Token]:
