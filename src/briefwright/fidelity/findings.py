@@ -46,10 +46,12 @@ class CheckReport:
 
     @property
     def errors(self) -> list[Finding]:
+        """Findings that make the check fail."""
         return [f for f in self.findings if f.severity == "error"]
 
     @property
     def warnings(self) -> list[Finding]:
+        """Findings worth a look that do not fail the check."""
         return [f for f in self.findings if f.severity == "warning"]
 
     @property

@@ -32,25 +32,31 @@ class SourceText:
 
     @cached_property
     def quotations(self) -> list[Quotation]:
+        """Every quotation of the article, in order."""
         return quotations(self.text)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs, with quotations blanked out for sentence and name finding."""
         return paragraphs(self.text)
 
     @cached_property
     def people(self) -> names.People:
+        """Everyone the article names with a title, by full name and by surname."""
         return names.people(self.text)
 
     @cached_property
     def words(self) -> list[str]:
+        """Every word, lower-cased, for asking whether a name is mentioned."""
         return names.word_list(self.text)
 
     @cached_property
     def dates(self) -> DateIndex:
+        """The dates the article mentions."""
         return DateIndex(self.text)
 
     def location(self, offset: int) -> Location:
+        """The article's file and line of a character offset."""
         return Location(self.path, line_of(self.text, offset))
 
 
