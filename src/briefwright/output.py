@@ -13,6 +13,8 @@ import fcntl
 import hashlib
 import json
 import os
+import secrets
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,9 +35,9 @@ def commit_outputs(files: dict[Path, bytes], *, force: bool = False) -> list[Pat
         with _locked(directory):
             manifest = _read_manifest(directory)
             _refuse_edited(group, manifest, force)
-            _write_group(directory, group)
             manifest.update({p.name: _digest(data) for p, data in group.items()})
-            _write_manifest(directory, manifest)
+            # The manifest moves in with the outputs, so a failure leaves both as they were.
+            _write_group(directory, {**group, directory / MANIFEST_NAME: _manifest_bytes(manifest)})
         written.extend(group)
     return written
 
@@ -97,13 +99,51 @@ def _write_group(directory: Path, group: dict[Path, bytes]) -> None:
     try:
         for path, data in group.items():
             temps[path] = _write_temp(directory, path.name, data)
-        for path, temp in temps.items():
-            os.replace(temp, path)
+        _replace_all(temps)
     except OSError as exc:
         for temp in temps.values():
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
         raise OutputError(f"{directory}: cannot write outputs: {exc.strerror or exc}") from None
+
+
+def _replace_all(temps: dict[Path, str]) -> None:
+    """Move every temporary file into place; if one move fails, put back those already moved."""
+    backups: dict[Path, str | None] = {}
+    try:
+        for path, temp in temps.items():
+            backups[path] = _backup(path)
+            os.replace(temp, path)
+    except OSError:
+        for path, backup in backups.items():
+            _restore(path, backup)
+        raise
+    finally:
+        for backup in backups.values():
+            if backup is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(backup)
+
+
+def _backup(path: Path) -> str | None:
+    """A second name for the file at `path` (a hard link, else a copy); None if there is none."""
+    backup = str(path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.bak"))
+    try:
+        os.link(path, backup)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        # A file system without hard links: a copy costs more but keeps the promise.
+        shutil.copy2(path, backup)
+    return backup
+
+
+def _restore(path: Path, backup: str | None) -> None:
+    with contextlib.suppress(OSError):
+        if backup is None:
+            os.unlink(path)  # no file was there before this render
+        else:
+            os.replace(backup, path)
 
 
 def _write_temp(directory: Path, name: str, data: bytes) -> str:
@@ -128,11 +168,6 @@ def _umask() -> int:
     return mask
 
 
-def _write_manifest(directory: Path, manifest: dict[str, str]) -> None:
+def _manifest_bytes(manifest: dict[str, str]) -> bytes:
     payload = {"about": "hashes of the files briefwright last wrote here", "files": manifest}
-    text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
-    try:
-        temp = _write_temp(directory, MANIFEST_NAME, text.encode("utf-8"))
-        os.replace(temp, directory / MANIFEST_NAME)
-    except OSError as exc:
-        raise OutputError(f"{directory}: cannot record {MANIFEST_NAME}: {exc.strerror}") from None
+    return (json.dumps(payload, indent=2, sort_keys=True) + "\n").encode("utf-8")
