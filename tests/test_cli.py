@@ -173,3 +173,18 @@ def test_draft_writes_a_summary_that_names_its_source(runner, tmp_path):
     result = runner.invoke(main, ["draft", str(article), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "Our relations with Armenia are based on" in out.read_text()
+
+
+def test_render_verify_states_the_check_and_refuses_a_misquote(runner, tmp_path):
+    result = runner.invoke(
+        main, ["render", str(SAMPLE), "--verify", "-f", "md", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "lavrov-yerevan-2025.analyst.md").read_text(encoding="utf-8")
+    assert "Quotations checked against the source text" in text
+    misquote = ROOT / "tests" / "data" / "fidelity" / "misquote.yaml"
+    out = tmp_path / "refused"
+    refused = runner.invoke(main, ["render", str(misquote), "--verify", "-o", str(out)])
+    assert refused.exit_code == 1
+    assert "quotes[0].text: quote is not in the source" in refused.output
+    assert not out.exists()

@@ -161,7 +161,8 @@ class VerificationFailed(BriefwrightError):
     exit_code = 1
 
     def __init__(self, report):
-        super().__init__("quotes do not match the source text", list(report.errors))
+        errors = [issue for issue in report.as_issues() if issue.severity == "error"]
+        super().__init__("quotes do not match the source text", errors)
         self.report = report
 
 

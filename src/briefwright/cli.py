@@ -222,7 +222,7 @@ def check(summaries, output_format) -> None:
 
     reports = [check_summary(load_summary(path)) for path in summaries]
     render = render_json if output_format == "json" else render_text
-    click.echo(render(reports))
+    click.echo(render(reports), nl=False)
     if any(report.errors for report in reports):
         sys.exit(EXIT_RENDER)
 
