@@ -46,3 +46,14 @@ def test_readme_picture_exists_and_is_a_png():
 def test_readme_names_the_sample_and_its_seed():
     assert (ROOT / "samples" / "lavrov-yerevan-2025.yaml").is_file()
     assert (ROOT / "seeds" / "lavrov-yerevan-visit-2025.txt").is_file()
+
+
+def test_readme_check_transcript_is_real_output(monkeypatch):
+    from click.testing import CliRunner
+
+    block = re.search(r"\$ briefwright check (\S+)\n(.*?)\$ echo \$\?\n(\d+)\n", README, re.DOTALL)
+    assert block, "README shows `briefwright check` with its output and exit code"
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["check", block.group(1)])
+    assert result.output == block.group(2)
+    assert result.exit_code == int(block.group(3))
