@@ -54,6 +54,9 @@ def load_theme_file(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"{path}: cannot read theme: {exc}") from None
     check_theme_values(data, str(path))
+    if "font_files" in data:
+        # Font paths in a theme are relative to the theme, not to wherever briefwright runs.
+        data["font_files"] = [str((path.parent / f).resolve()) for f in data["font_files"]]
     return data
 
 
@@ -73,6 +76,12 @@ def check_theme_values(data: dict[str, Any], origin: str) -> None:
         elif key.endswith(("_size", "_mm")) and key != "page_size":
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 issues.append(Issue(f"expected a positive number, got {value!r}", where))
+        elif key == "font_files" and not (
+            isinstance(value, list) and len(value) == 4 and all(isinstance(f, str) for f in value)
+        ):
+            issues.append(
+                Issue("expected four .ttf paths: regular, bold, italic, bold italic", where)
+            )
         elif key == "heading_sizes" and not (
             isinstance(value, list) and len(value) == 3 and all(_positive(v) for v in value)
         ):
