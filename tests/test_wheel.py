@@ -63,3 +63,27 @@ def test_installed_wheel_renders_the_sample(installed, tmp_path):
     )
     markdown = (tmp_path / "out" / "lavrov-yerevan-2025.analyst.md").read_text(encoding="utf-8")
     assert "# Lavrov in Yerevan: Moscow Courts Armenia as Ties with Baku Sour" in markdown
+
+
+def test_installed_wheel_scaffolds_a_template_that_renders(installed, tmp_path):
+    created = _run(installed, "templates", "new", "minister", "--from", "executive", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert (tmp_path / "templates" / "minister" / "template.toml").is_file()
+    listed = _run(installed, "templates", cwd=tmp_path)
+    assert "minister" in listed.stdout and "working directory" in listed.stdout
+    out = tmp_path / "out"
+    result = _run(
+        installed,
+        "render",
+        str(SAMPLE),
+        "-t",
+        "minister",
+        "-f",
+        "pdf",
+        "-o",
+        str(out),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    pages = pdf_pages_text((out / "lavrov-yerevan-2025.minister.pdf").read_bytes())
+    assert len(pages) == 1 and "BOTTOM LINE" in squash(pages[0]).upper()
