@@ -108,3 +108,9 @@ def test_dump_of_a_document_shows_the_meta_that_is_set():
         "      Paragraph\n"
         '        Text "“Երևան”"\n'
     )
+
+
+@pytest.mark.parametrize("source", ["> ::: callout note T\n> ", "> :::\n>"])
+def test_a_container_in_a_quote_at_the_very_end_does_not_crash_the_parser(source):
+    with pytest.raises(RenderError, match="not closed"):
+        parse_markdown(source)

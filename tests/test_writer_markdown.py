@@ -267,3 +267,66 @@ def test_attribution_keeps_its_hard_break():
         "> — Foreign Ministry\\",
         "> 1\\. On an entry ban",
     ]
+
+
+@pytest.mark.parametrize(
+    ("inlines", "markdown"),
+    [
+        # "*" may not open before punctuation when a letter precedes it: the letter becomes a
+        # character reference, which counts as punctuation.
+        ((n.Text("a"), n.Emphasis((n.Text("(b)"),)), n.Text("c")), "&#97;*(b)*&#99;\n"),
+        # Side by side runs would fuse into one delimiter run.
+        ((n.Emphasis((n.Text("a"),)), n.Emphasis((n.Text("b"),))), "*a*_b_\n"),
+        ((n.Emphasis((n.Emphasis((n.Text("a"),)), n.Text("b"))),), "_*a*b_\n"),
+        ((n.Strong((n.Text("x"),)), n.Strong((n.Text("y"),))), "**x**__y__\n"),
+        # Spaces inside a run cannot touch its delimiters.
+        ((n.Strong((n.Text(" x "),)),), "**&#32;x&#32;**\n"),
+        # An empty run is dropped rather than written as "**".
+        ((n.Text("a"), n.Strong(()), n.Text("b")), "ab\n"),
+    ],
+)
+def test_emphasis_reads_back_as_emphasis(inlines, markdown):
+    assert _md(n.Paragraph(inlines)) == markdown
+    parsed = parse_markdown(markdown)
+    assert n.plain_text(parsed[0].children) == n.plain_text(inlines)
+
+
+_MARKDOWN_PIECES = [
+    *("*", "**", "_", "a", " ", "(", ")", "\\*", "\\", "&amp;", "&#97;", "&#32;", "`"),
+    *("[x](https://e.example/a)", "[", "]", "\n", "\n\n", "1. ", "- ", "> ", "# ", "!", "<"),
+    *("|", "---", "~", "é", "\t", "\\\n", "\xa0", "€", "| a | b |\n|---|---|\n| "),
+    *("::: callout note T\n", "\n:::\n"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MARKDOWN_PIECES), max_size=25).map("".join))
+@example("**_*\xa0_**")
+@example("&#97;*_*")
+def test_any_parsed_tree_writes_and_reads_back(source):
+    """parse -> write must never fail its own read-back check, whatever Markdown came in."""
+    try:
+        blocks = parse_markdown(source)
+    except RenderError:
+        return
+    markdown = _md(*blocks)
+    texts = [_inline_text(node) for node in _gfm_tree(markdown).walk() if node.type == "inline"]
+    assert " ".join(" ".join(texts).split()) == " ".join(" ".join(_tree_texts(blocks)).split())
+
+
+def _tree_texts(blocks) -> list[str]:
+    """The text a reader sees, block by block, with the writer's alert marker and dash."""
+    out = []
+    for block in blocks:
+        if isinstance(block, n.Callout):
+            out += [f"[!{block.kind.upper()}] {n.plain_text(block.title)}"]
+        if isinstance(block, n.Table):
+            out += [n.plain_text(cell) for row in (block.header, *block.rows) for cell in row]
+        elif hasattr(block, "children") and not isinstance(block, n.Quote | n.Callout | n.ListItem):
+            out.append(n.plain_text(block.children))
+        out += _tree_texts(getattr(block, "items", ()))
+        if isinstance(block, n.Quote | n.Callout | n.ListItem):
+            out += _tree_texts(block.children)
+        if getattr(block, "attribution", ()):
+            out.append("— " + n.plain_text(block.attribution))
+    return out

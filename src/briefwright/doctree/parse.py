@@ -73,7 +73,9 @@ def _markdown_it() -> MarkdownIt:
 
 def parse_markdown(text: str, source_name: str = "<template output>") -> tuple[nodes.Block, ...]:
     """Parse template Markdown into block nodes; unsupported constructs raise RenderError."""
-    root = SyntaxTreeNode(_markdown_it().parse(text))
+    # mdit-py-plugins' container rule indexes past the end of a source whose last line is an
+    # empty "> " inside a quote; a final newline keeps it in range and changes nothing else.
+    root = SyntaxTreeNode(_markdown_it().parse(text if text.endswith("\n") else text + "\n"))
     # Lines as markdown-it counts them (str.splitlines would also split at \x0b, \x85, ...).
     lines = re.split(r"\r\n?|\n", text)
     return _Builder(source_name, lines).blocks(root.children, top=True)
