@@ -330,3 +330,11 @@ def _tree_texts(blocks) -> list[str]:
         if getattr(block, "attribution", ()):
             out.append("— " + n.plain_text(block.attribution))
     return out
+
+
+def test_emphasis_without_a_gfm_spelling_goes_out_plain_with_a_warning():
+    warnings: list[str] = []
+    doc = n.Document(n.DocMeta(title="T"), parse_markdown("____*_*___\n\nfine *em*\n"))
+    markdown = write(doc, Theme(), WriteOptions(warn=warnings.append)).decode("utf-8")
+    assert markdown == "\\*\\*\n\nfine *em*\n"
+    assert warnings == ["Markdown: emphasis in '**' cannot be written in GFM; written plain"]

@@ -15,15 +15,22 @@ from briefwright.doctree import nodes
 from briefwright.escaping import escape_heading_end, escape_line_start, protect_edges
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.markdown.check import check_round_trip
-from briefwright.writers.markdown.inlines import BLOCK, CELL, INLINE_HANDLERS, LINE, render_inlines
+from briefwright.writers.markdown.check import check_round_trip, reads_back
+from briefwright.writers.markdown.inlines import (
+    BLOCK,
+    CELL,
+    INLINE_HANDLERS,
+    LINE,
+    render_inlines,
+    without_emphasis,
+)
 
 __all__ = ["HANDLED_TYPES", "check_round_trip", "write"]
 
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """The document as UTF-8 GFM; raises RenderError if the output would not read back."""
-    writer = _Writer()
+    writer = _Writer(options.warn)
     marking = writer.marking(doc.meta.marking)
     parts = [marking, writer.blocks(doc.children), writer.marking(doc.meta.marking)]
     markdown = "\n\n".join("\n".join(part) for part in parts if part) + "\n"
@@ -34,9 +41,10 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
 class _Writer:
     """Renders nodes to Markdown lines and records the text a reader must get back."""
 
-    def __init__(self) -> None:
+    def __init__(self, warn: Callable[[str], None]) -> None:
         # The text a parser must find in each paragraph, heading or cell, in document order.
         self.expected: list[str] = []
+        self.warn = warn
 
     def marking(self, marking: str) -> list[str]:
         if not marking:
@@ -57,8 +65,15 @@ class _Writer:
         self, children: tuple[nodes.Inline, ...], place: str = BLOCK, lead: str = ""
     ) -> str:
         """Inline Markdown for a run of inlines; records its text (after `lead`) for the check."""
-        self.expected.append(lead + nodes.plain_text(children))
-        return render_inlines(children, place)
+        text = nodes.plain_text(children)
+        self.expected.append(lead + text)
+        markdown = render_inlines(children, place)
+        if reads_back(markdown, text):
+            return markdown
+        # Rare nestings of emphasis around punctuation have no CommonMark spelling; the words
+        # matter more than the italics, so they go out plain, and the user hears about it.
+        self.warn(f"Markdown: emphasis in {text[:60]!r} cannot be written in GFM; written plain")
+        return render_inlines(without_emphasis(children), place)
 
     def line_of(self, children: tuple[nodes.Inline, ...], lead: str = "") -> list[str]:
         """A paragraph's lines: hard breaks split it, and each line start is made inert."""

@@ -35,6 +35,12 @@ def check_round_trip(markdown: str, expected: list[str]) -> None:
             raise RenderError(message, [Issue(message, Location(file="<markdown output>"))])
 
 
+def reads_back(inline_markdown: str, text: str) -> bool:
+    """Whether `inline_markdown` parses, as inline content, to `text` (whitespace folded)."""
+    tokens = _gfm().parseInline(inline_markdown)
+    return _normalise(" ".join(_texts(tokens))) == _normalise(text)
+
+
 def _texts(tokens: list[Token]) -> list[str]:
     out = []
     for token in tokens:

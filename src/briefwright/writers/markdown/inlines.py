@@ -51,6 +51,19 @@ def _pick(delimiters: tuple[str, str], inner: str, before: str) -> str:
     return delimiters[0]
 
 
+def without_emphasis(children: tuple[nodes.Inline, ...]) -> tuple[nodes.Inline, ...]:
+    """The same inlines with every Strong and Emphasis replaced by its content."""
+    out: list[nodes.Inline] = []
+    for child in children:
+        if isinstance(child, nodes.Strong | nodes.Emphasis):
+            out += without_emphasis(child.children)
+        elif isinstance(child, nodes.Link):
+            out.append(nodes.Link(child.url, without_emphasis(child.children)))
+        else:
+            out.append(child)
+    return tuple(out)
+
+
 def _guard_flanking(parts: list[str], delimiters: list[str]) -> None:
     """Make each emphasis delimiter parse as one, whatever text sits outside it.
 
