@@ -12,7 +12,6 @@ from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
     ListFlowable,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -23,6 +22,7 @@ from briefwright.doctree import nodes
 from briefwright.errors import RenderError
 from briefwright.theme import Theme
 from briefwright.writers.pdf import markup
+from briefwright.writers.pdf.paragraph import Paragraph
 from briefwright.writers.pdf.styles import Styles
 from briefwright.writers.pdf.tables import table_flowable
 

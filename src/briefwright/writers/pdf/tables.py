@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from briefwright.doctree import nodes
+from briefwright.writers.pdf.paragraph import Paragraph
 
 if TYPE_CHECKING:
     from briefwright.writers.pdf.blocks import Context
