@@ -12,10 +12,10 @@ from lxml import etree
 # Characters XML 1.0 forbids (and lone surrogates); the loader rejects them, but a writer must
 # never emit a file Word refuses to open, so they are dropped again here.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SCRIPT_LANGS = (
-    (re.compile("[\u0530-\u058f\ufb13-\ufb17]"), "hy-AM"),  # Armenian
-    (re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]"), "ru-RU"),  # Cyrillic
-)
+_ARMENIAN = "\u0530-\u058f\ufb13-\ufb17"
+_CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+_SCRIPT_LANGS = ((re.compile(f"[{_ARMENIAN}]"), "hy-AM"), (re.compile(f"[{_CYRILLIC}]"), "ru-RU"))
+_ANY_SCRIPT = re.compile(f"[{_ARMENIAN}{_CYRILLIC}]")
 _NEUTRAL = re.compile(r"[\W\d_]", re.UNICODE)
 
 
@@ -43,6 +43,10 @@ def text_run_segments(text: str, default_lang: str) -> list[tuple[str, str]]:
     Spaces, digits and punctuation stay with the segment they follow, so a sentence in one
     script is one run.
     """
+    if not _ANY_SCRIPT.search(text):
+        # the common case, one search instead of a match per character: every letter takes
+        # the default language and the rest follows it, so the text is one run
+        return [(text, default_lang)] if text else []
     segments: list[tuple[str, str]] = []
     for char in text:
         lang = None if _NEUTRAL.match(char) else (_script_lang(char) or default_lang)
