@@ -7,7 +7,7 @@ so they get the same font fallback. TLP labels follow the TLP 2.0 standard.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor, black
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -47,6 +47,8 @@ class Furniture:
     footer: str
     marking: str  # as written, for the TLP check
     marking_markup: str
+    # the laid-out Paragraph of each text and place: header and footer recur on every page
+    _laid_out: dict[tuple, Paragraph] = field(default_factory=dict, repr=False, compare=False)
 
     def draw(self, canvas: Canvas, page: int, total: int) -> None:
         """Header and footer of one page."""
@@ -84,18 +86,21 @@ class Furniture:
         canvas.drawRightString(right - pad, base, label)
 
     def _text(self, canvas, markup: str, x: float, width: float, base: float, align=TA_LEFT):
-        style = ParagraphStyle(
-            "Furniture",
-            fontName=self.fonts.name(),
-            fontSize=SMALL,
-            leading=SMALL * 1.2,
-            textColor=HexColor(self.theme.muted_color),
-            alignment=align,
-        )
-        paragraph = Paragraph(markup, style)
-        _, height = paragraph.wrap(width, 10 * SMALL)
+        paragraph = self._laid_out.get((markup, width, align))
+        if paragraph is None:
+            style = ParagraphStyle(
+                "Furniture",
+                fontName=self.fonts.name(),
+                fontSize=SMALL,
+                leading=SMALL * 1.2,
+                textColor=HexColor(self.theme.muted_color),
+                alignment=align,
+            )
+            paragraph = Paragraph(markup, style)
+            paragraph.wrap(width, 10 * SMALL)
+            self._laid_out[markup, width, align] = paragraph
         # drawOn takes the bottom edge; place the first baseline on `base`
-        paragraph.drawOn(canvas, x, base + SMALL - height)
+        paragraph.drawOn(canvas, x, base + SMALL - paragraph.height)
 
     def _rule(self, canvas: Canvas, left: float, right: float, y: float) -> None:
         canvas.setStrokeColor(HexColor(self.theme.table_header_fill))
