@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,9 +113,22 @@ def _outcomes(tasks: list, workers: int) -> Iterator[Outcome]:
     if workers <= 1:
         yield from map(_render_task, tasks)
         return
-    # Each worker imports the libraries once and keeps its caches for every summary it renders.
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_render_task, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+    # a single render never pays for importing multiprocessing
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # The first task renders here, so this process has imported the writers, registered the
+    # fonts and compiled the templates; forked workers start with all of it (shared, not
+    # copied) instead of each paying the start-up again.
+    yield _render_task(tasks[0])
+    rest = tasks[1:]
+    if len(rest) < 2:  # forking for one render costs more than it saves
+        yield from map(_render_task, rest)
+        return
+    fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux"
+    context = multiprocessing.get_context("fork" if fork else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_render_task, rest, chunksize=max(1, len(rest) // (workers * 8)))
 
 
 def _progress(outcomes: Iterator[Outcome], total: int, show: bool) -> Iterator[Outcome]:
