@@ -98,12 +98,16 @@ def test_unusable_path_names_are_one_line(tmp_path: Path, name: str, reason: str
 
 def test_file_at_the_size_limit_loads_and_one_byte_more_is_refused(tmp_path: Path) -> None:
     # JSON, because PyYAML's pure-Python scanner needs seconds for 2 MiB.
-    template = '{"title": "T", "source": {"title": "S"}, "summary": "%s", "key_points": ["k"]}'
-    padding = MAX_SUMMARY_BYTES - len(template) + 2
-    at_limit = _write(tmp_path, "at.json", template % ("x" * padding))
+    # The padding is spread over many key points: one field may hold only MAX_TEXT_CHARS.
+    head = '{"title": "T", "source": {"title": "S"}, "summary": "s", "key_points": ['
+    point = '"' + "x" * 40_000 + '"'
+    points = [point] * ((MAX_SUMMARY_BYTES - len(head)) // (len(point) + 1))
+    body = head + ",".join(points)
+    last = MAX_SUMMARY_BYTES - len(body) - len(',""]}')
+    at_limit = _write(tmp_path, "at.json", body + ',"' + "y" * last + '"]}')
     assert at_limit.stat().st_size == MAX_SUMMARY_BYTES
-    assert len(load_summary(at_limit).summary.summary) == padding
-    over = _write(tmp_path, "over.json", template % ("x" * (padding + 1)))
+    assert len(load_summary(at_limit).summary.key_points) == len(points) + 1
+    over = _write(tmp_path, "over.json", body + ',"' + "y" * (last + 1) + '"]}')
     assert _lines(over) == [f"{over}: larger than the limit of 2 MiB"]
 
 

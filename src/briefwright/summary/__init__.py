@@ -1,7 +1,7 @@
 """The summary format: load YAML or JSON, validate it, and describe it as a JSON Schema."""
 
 from briefwright.summary.dates import DateSpec
-from briefwright.summary.fields import LIKELIHOOD_RANGES
+from briefwright.summary.fields import LIKELIHOOD_RANGES, MAX_TEXT_CHARS
 from briefwright.summary.load import MAX_SUMMARY_BYTES, load_summary
 from briefwright.summary.model import Summary
 from briefwright.summary.schema import summary_json_schema
@@ -10,6 +10,7 @@ from briefwright.summary.validate import LoadedSummary, validate_data
 __all__ = [
     "LIKELIHOOD_RANGES",
     "MAX_SUMMARY_BYTES",
+    "MAX_TEXT_CHARS",
     "DateSpec",
     "LoadedSummary",
     "Summary",

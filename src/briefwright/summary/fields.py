@@ -31,6 +31,10 @@ LIKELIHOOD_RANGES: dict[str, tuple[int, int]] = {
 
 CONFIDENCE_LEVELS = ("low", "moderate", "high")
 
+MAX_TEXT_CHARS = 50_000
+"""The longest one text field may be (about 8,000 words): a bottom line, a key point's detail
+or a timeline event longer than that is not a briefing, and laying it out would take minutes."""
+
 # Characters that XML 1.0 (and so DOCX) cannot hold: C0 controls except tab, LF and CR,
 # surrogates (only reachable through escapes) and the two non-characters U+FFFE and U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -49,6 +53,10 @@ def check_characters(text: str) -> str:
 
 def _to_text(value: Any) -> Any:
     if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            raise ValueError(
+                f"is {len(value):,} characters long; the limit for one field is {MAX_TEXT_CHARS:,}"
+            )
         return check_characters(str(value)).strip()
     return value  # pydantic reports the wrong type
 
@@ -112,7 +120,7 @@ def _case_variants(words: tuple[str, ...] | list[str]) -> list[str]:
     return list(dict.fromkeys(v for w in words for v in (w, w.capitalize(), w.title(), w.upper())))
 
 
-Text = Annotated[str, BeforeValidator(_to_text), Field(min_length=1)]
+Text = Annotated[str, BeforeValidator(_to_text), Field(min_length=1, max_length=MAX_TEXT_CHARS)]
 Date = Annotated[datetime.date, BeforeValidator(_to_date)]
 WholeNumber = Annotated[int, BeforeValidator(_to_whole_number)]
 Likelihood = Annotated[
