@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, nsmap
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 # Characters XML 1.0 forbids (and lone surrogates); the loader rejects them, but a writer must
@@ -24,9 +25,16 @@ def clean(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+_W = nsmap["w"]
+_W_DECLARATION = {"w": _W}
+
+
 def el(tag: str, children: tuple = (), **attrs: str | int | float) -> etree._Element:
     """A `w:` element; attribute names are given without prefix (`val="x"` -> `w:val`)."""
-    element = OxmlElement(f"w:{tag}", {qn(f"w:{k}"): str(v) for k, v in attrs.items()})
+    # what python-docx's OxmlElement does, without building a prefixed-tag object per call:
+    # a writer makes about a thousand elements per briefing
+    attrib = {f"{{{_W}}}{k}": str(v) for k, v in attrs.items()}
+    element = oxml_parser.makeelement(f"{{{_W}}}{tag}", attrib=attrib, nsmap=_W_DECLARATION)
     element.extend(children)
     return element
 
