@@ -87,7 +87,8 @@ def run_jobs(paths: list[Path], job: RenderJob, *, jobs: int | None, quiet: bool
     """Render every summary x template, print what was written, return the exit code."""
     summaries = expand_summaries(paths)
     if not summaries:
-        click.echo("briefwright: no summaries found (*.yaml, *.yml, *.json)", err=True)
+        where = ", ".join(str(path) for path in paths)
+        click.echo(f"{where}: no summaries found (*.yaml, *.yml, *.json)", err=True)
         return EXIT_USAGE
     tasks = [(summary, template, job) for summary in summaries for template in job.templates]
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
