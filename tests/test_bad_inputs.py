@@ -219,7 +219,8 @@ def test_empty_directory_is_a_usage_error(tmp_path):
     (tmp_path / "empty").mkdir()
     out = tmp_path / "out"
     result = _render(str(tmp_path / "empty"), "-o", str(out))
-    _assert_refused(result, ["briefwright: no summaries found (*.yaml, *.yml, *.json)"], 2, out)
+    expected = f"{tmp_path / 'empty'}: no summaries found (*.yaml, *.yml, *.json)"
+    _assert_refused(result, [expected], 2, out)
 
 
 def test_a_directory_renders_every_summary_inside(tmp_path):
