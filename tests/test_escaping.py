@@ -177,3 +177,9 @@ def test_escape_heading_end_keeps_a_final_hash():
     assert escape_heading_end("Issue #") == "Issue \\#"
     assert escape_heading_end("C#") == "C\\#"
     assert escape_heading_end("plain") == "plain"
+
+
+def test_an_escaped_url_works_as_a_link_target():
+    url = "https://armenpress.am/article/1_2?a=b&c=(d)#x"
+    (paragraph,) = parse_markdown(f"[{escape_markdown('Armenpress [x]')}]({escape_markdown(url)})")
+    assert paragraph.children == (nodes.Link(url, (nodes.Text("Armenpress [x]"),)),)

@@ -38,8 +38,9 @@ decode to text.
 For template authors: every `{{ value }}` arrives through escaping.escape_markdown, so it is
 literal text wherever it sits (paragraph, list item, table cell, heading, container body, callout
 title, attribution) and can never start a block: whitespace runs in it collapse to one space, so
-a multi-line value is one line. Structure comes only from the template's own text; keep it
-indented less than 4 spaces outside list continuations.
+a multi-line value is one line. An escaped URL works as a link target, `[{{ name }}]({{ url }})`,
+but not inside `<...>`. Structure comes only from the template's own text; keep it indented less
+than 4 spaces outside list continuations.
 """
 
 from __future__ import annotations
