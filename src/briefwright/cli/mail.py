@@ -1,0 +1,112 @@
+"""`briefwright mail`: an email draft of a briefing, sent on request."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("summary", type=click.Path(path_type=Path))
+@click.option(
+    "-t",
+    "--template",
+    default="analyst",
+    show_default=True,
+    metavar="NAME|DIR",
+    help="Template by name or directory.",
+)
+@click.option(
+    "--attach",
+    default="pdf",
+    show_default=True,
+    metavar="FORMATS",
+    help="Comma-separated formats to attach, e.g. pdf,docx; '' for none.",
+)
+@click.option("--to", "recipients", multiple=True, metavar="ADDR", help="Recipient; repeatable.")
+@click.option(
+    "--from",
+    "sender",
+    metavar="ADDR",
+    envvar="BRIEFWRIGHT_MAIL_FROM",
+    help="Sender address. [$BRIEFWRIGHT_MAIL_FROM]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .eml file to write. [briefings/<summary>.<template>.eml]",
+)
+@click.option("--force", is_flag=True, help="Replace an .eml that was edited since.")
+@click.option("--send", is_flag=True, help="Also deliver the message over SMTP.")
+@click.option(
+    "--smtp-host",
+    envvar="BRIEFWRIGHT_SMTP_HOST",
+    default="localhost",
+    show_default=True,
+    help="SMTP server. [$BRIEFWRIGHT_SMTP_HOST]",
+)
+@click.option(
+    "--smtp-port",
+    envvar="BRIEFWRIGHT_SMTP_PORT",
+    type=int,
+    help="SMTP port. [587 starttls, 465 ssl, 25 none; $BRIEFWRIGHT_SMTP_PORT]",
+)
+@click.option(
+    "--smtp-security",
+    type=click.Choice(["starttls", "ssl", "none"]),
+    default="starttls",
+    show_default=True,
+    help="How to secure the connection.",
+)
+@click.option(
+    "--smtp-user",
+    envvar="BRIEFWRIGHT_SMTP_USER",
+    help="Login; the password comes from $BRIEFWRIGHT_SMTP_PASSWORD or a prompt.",
+)
+def mail(
+    summary,
+    template,
+    attach,
+    recipients,
+    sender,
+    output,
+    force,
+    send,
+    smtp_host,
+    smtp_port,
+    smtp_security,
+    smtp_user,
+) -> None:
+    """Write an email draft (.eml) of a briefing, with the chosen formats attached.
+
+    The subject carries the marking ("[TLP:AMBER] Title"); the body is the briefing as plain
+    text and HTML. Nothing touches the network unless --send is given.
+
+    Example: briefwright mail samples/lavrov-yerevan-2025.yaml --attach pdf,docx --to a@b.org
+    """
+    from briefwright.mailing import MailRequest, SmtpSettings, compose_and_deliver
+
+    request = MailRequest(
+        summary=summary,
+        template=template,
+        attach=tuple(fmt.strip() for fmt in attach.split(",") if fmt.strip()),
+        recipients=recipients,
+        sender=sender,
+        output=output,
+        force=force,
+    )
+    smtp = None
+    if send:
+        password = os.environ.get("BRIEFWRIGHT_SMTP_PASSWORD")
+        if smtp_user and password is None:
+            password = click.prompt(f"SMTP password for {smtp_user}", hide_input=True)
+        smtp = SmtpSettings(smtp_host, smtp_port, smtp_security, smtp_user, password)
+    result = compose_and_deliver(request, smtp)
+    click.echo(str(result.eml_path))
+    for address, reason in result.refused.items():
+        click.echo(f"warning: {address} refused by the server: {reason}", err=True)
+    if send:
+        click.echo(f"sent to {len(result.accepted)} recipient(s) via {smtp_host}")

@@ -1,0 +1,60 @@
+"""`briefwright templates`: list, scaffold and document templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group(invoke_without_command=True)
+@click.pass_context
+def templates(ctx: click.Context) -> None:
+    """List every template found, where it lives and what it shadows.
+
+    Example: briefwright templates
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from briefwright.templates import list_templates
+
+    for listing in list_templates():
+        status = f"  (shadowed by {listing.shadowed_by})" if listing.shadowed_by else ""
+        click.echo(f"{listing.name:<14} {listing.description}{status}")
+        click.echo(f"{'':<14} {listing.origin}: {listing.where}")
+        for hidden in listing.shadows:
+            click.echo(f"{'':<14} shadows {hidden}")
+
+
+@templates.command("new")
+@click.argument("name")
+@click.option("--from", "parent", default="analyst", show_default=True, help="Template to extend.")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+    help="Where to create the template directory.",
+)
+def templates_new(name, parent, directory) -> None:
+    """Create a template NAME that extends another, with its blocks ready to override.
+
+    Example: briefwright templates new minister --from executive
+    """
+    from briefwright.templates import scaffold_template
+
+    path = scaffold_template(name, parent=parent, directory=directory)
+    click.echo(f"created {path}")
+    click.echo(f"edit {path / 'briefing.md.j2'}, then: briefwright render SUMMARY -t {name}")
+
+
+@templates.command("context")
+def templates_context() -> None:
+    """Describe the names, filters and blocks a template can use.
+
+    Example: briefwright templates context | less
+    """
+    from briefwright.rendering import template_context_reference
+
+    click.echo(template_context_reference())
