@@ -7,6 +7,7 @@ each theme and reference document, and every write reopens the prepared bytes.
 
 from __future__ import annotations
 
+import html
 import time
 import zipfile
 from dataclasses import dataclass
@@ -14,7 +15,6 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import docx
 from docx.api import _default_docx_path
@@ -174,7 +174,7 @@ def set_properties(document, meta: DocMeta, options: WriteOptions) -> None:
     for part in document.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
             text = _APP_XML.format(
-                company=escape(_prop(meta.organization)), application=application
+                company=html.escape(_prop(meta.organization), quote=False), application=application
             )
             part._blob = text.encode("utf-8")  # a generic part: python-docx keeps only the bytes
 

@@ -8,11 +8,11 @@ drawn with the family's regular face if that has it, and otherwise reported (nev
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 from briefwright.doctree import nodes
 from briefwright.errors import Issue, RenderError
@@ -115,6 +115,11 @@ class InlineRenderer:
         return f"<b>{inner}</b>" if bold else f"<i>{inner}</i>"
 
 
+def escape(text: str) -> str:
+    """`&`, `<` and `>` as entities (xml.sax.saxutils.escape, whose import pulls in urllib)."""
+    return html.escape(text, quote=False)
+
+
 def _context(text: str, index: int, reach: int = 30) -> str:
     """The text around position `index`, so the reader can find the character."""
     start, end = max(0, index - reach), index + reach + 1
@@ -151,7 +156,7 @@ def _link(r: InlineRenderer, node: nodes.Link) -> str:
     url = safe_url(node.url)
     if url is None:
         return inner
-    href = escape(url, {'"': "&quot;"})
+    href = escape(url).replace('"', "&quot;")
     return f'<a href="{href}" color="{r.link_color}"><u>{inner}</u></a>'
 
 
