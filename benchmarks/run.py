@@ -56,6 +56,7 @@ def main() -> int:
         results["memory"] = _memory_flatness(work, 100 if args.quick else 500)
         results["pandoc"] = _pandoc(work, runs)
         results["scaling"] = _scaling(work)
+    results["machine"]["load_average_at_end"] = os.getloadavg()
     _print_table(results)
     _save(results, args.output)
     return 0
@@ -74,6 +75,8 @@ def _machine() -> dict:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
+        # other processes take cores from the measured ones: figures under load are slower
+        "load_average_at_start": os.getloadavg(),
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 
@@ -342,6 +345,9 @@ def _print_table(results: dict) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    machine = results["machine"]
+    start, end = machine["load_average_at_start"][0], machine["load_average_at_end"][0]
+    print(f"\nload average (1 min) {start:.2f} at start, {end:.2f} at end, {machine['cpus']} CPUs")
 
 
 def _save(results: dict, output: Path | None) -> None:
