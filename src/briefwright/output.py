@@ -100,10 +100,13 @@ def _write_group(directory: Path, group: dict[Path, bytes]) -> None:
         for path, data in group.items():
             temps[path] = _write_temp(directory, path.name, data)
         _replace_all(temps)
-    except OSError as exc:
+    except BaseException as exc:
+        # Ctrl-C too: no temporary file may outlive a render that did not finish.
         for temp in temps.values():
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
+        if not isinstance(exc, OSError):
+            raise
         raise OutputError(f"{directory}: cannot write outputs: {exc.strerror or exc}") from None
 
 
@@ -114,7 +117,7 @@ def _replace_all(temps: dict[Path, str]) -> None:
         for path, temp in temps.items():
             backups[path] = _backup(path)
             os.replace(temp, path)
-    except OSError:
+    except BaseException:
         for path, backup in backups.items():
             _restore(path, backup)
         raise
