@@ -115,6 +115,23 @@ def test_a_failed_move_into_place_puts_back_the_files_already_moved(rendered, mo
     assert _snapshot(out) == before
 
 
+def test_ctrl_c_while_moving_into_place_leaves_every_output_as_it_was(rendered, monkeypatch):
+    summary, out, before = rendered
+    real_replace, calls = os.replace, []
+
+    def interrupted_on_second(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", interrupted_on_second)
+    result = CliRunner().invoke(main, ["render", str(summary), "-o", str(out)])
+    monkeypatch.undo()
+    assert result.exit_code == 1  # click's "Aborted!"
+    assert _snapshot(out) == before
+
+
 def _file_size_limit(limit: int):
     def apply() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # so write() fails with EFBIG instead
