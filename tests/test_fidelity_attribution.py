@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from briefwright.fidelity import names
 from briefwright.fidelity.attribution import attribute
 from briefwright.fidelity.scan import quotations
-from tests.conftest import ROOT
 
 SEED = (ROOT / "seeds" / "lavrov-yerevan-visit-2025.txt").read_text(encoding="utf-8")
 

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLE
 
 from briefwright.fidelity import check_summary, render_json, render_text
 from briefwright.summary import load_summary
-from tests.conftest import ROOT, SAMPLE
 
 SEED = ROOT / "seeds" / "lavrov-yerevan-visit-2025.txt"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")

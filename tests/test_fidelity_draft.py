@@ -9,13 +9,13 @@ from pathlib import Path
 
 import docx
 import yaml
+from conftest import ROOT, SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefwright.fidelity import check_summary, draft_summary, source_text_path
 from briefwright.fidelity.draft import yaml_str
 from briefwright.summary import load_summary
-from tests.conftest import ROOT, SAMPLE
 
 SEED = ROOT / "seeds" / "lavrov-yerevan-visit-2025.txt"
 DATA = ROOT / "tests" / "data" / "fidelity"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 
 from briefwright import templates as templates_module
 from briefwright.errors import TemplateError
@@ -16,7 +17,6 @@ from briefwright.templates import (
     resolve_template,
     scaffold_template,
 )
-from tests.conftest import SAMPLE
 
 BUILT_INS = ("analyst", "base", "brief-note", "executive", "public")
 

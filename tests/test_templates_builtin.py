@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import SAMPLE, docx_all_text, pdf_pages_text, squash
 
 from briefwright.doctree import nodes
 from briefwright.doctree.parse import parse_markdown
@@ -13,7 +14,6 @@ from briefwright.summary import load_summary, validate_data
 from briefwright.templates import resolve_template
 from briefwright.writers import get_writer
 from briefwright.writers.base import WriteOptions
-from tests.conftest import SAMPLE, docx_all_text, pdf_pages_text, squash
 
 
 def write(template, summary, fmt: str) -> bytes:
