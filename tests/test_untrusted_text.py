@@ -263,11 +263,6 @@ def test_every_field_comes_back_from_the_pdf_and_nothing_is_a_link(data):
         _assert_safe_link(uri)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reportlab writes the ToUnicode entry of a character beyond U+FFFF as its bare code "
-    "point (<1F637>) instead of a UTF-16 surrogate pair, so the text cannot be extracted",
-)
 def test_characters_beyond_the_bmp_can_be_copied_from_the_pdf():
     data = {"title": "Mask \U0001f637 on", "source": {"title": "S"}, "summary": "x",
             "key_points": ["p"]}  # fmt: skip

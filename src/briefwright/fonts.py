@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from briefwright.errors import RenderError
@@ -32,6 +32,25 @@ _FC_STYLES = {
     "italic": ":weight=regular:slant=italic",
     "bold_italic": ":weight=bold:slant=italic",
 }
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with code points beyond U+FFFF written as UTF-16 pairs.
+
+    reportlab writes such a code point as five hex digits (`<1F637>`), which PDF readers reject,
+    so emoji and other astral characters could not be copied or searched in our PDFs.
+    """
+    text = ttfonts._briefwright_original_cmap(fontname, subset)
+    for code in subset:
+        if code > 0xFFFF:
+            pair = chr(code).encode("utf-16-be").hex().upper()
+            text = text.replace(f"> <{code:04X}>\n", f"> <{pair}>\n")
+    return text
+
+
+if not hasattr(ttfonts, "_briefwright_original_cmap"):
+    ttfonts._briefwright_original_cmap = ttfonts.makeToUnicodeCMap
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @dataclass(frozen=True)
