@@ -129,7 +129,10 @@ def test_very_deep_nesting_is_refused_without_recursion(
     tmp_path: Path, name: str, text: str, where: str
 ) -> None:
     path = _write(tmp_path, name, text)
-    assert _lines(path) == [f"{path}:{where}: nesting deeper than 32 levels"]
+    (line,) = _lines(path)
+    # The column depends on the parser: libyaml 0.2.6 gives up further on, at 1,000 levels.
+    assert line.startswith(f"{path}:{where.split(':')[0]}:")
+    assert line.endswith(": nesting deeper than 32 levels")
 
 
 def test_integer_with_thousands_of_digits_is_an_issue(tmp_path: Path) -> None:

@@ -223,6 +223,11 @@ def yaml_to_data(text: str) -> tuple[Any, Positions, list[SourceProblem]]:
 
 def _syntax_problem(error: yaml.MarkedYAMLError) -> SourceProblem:
     mark = error.problem_mark or error.context_mark
+    if "maximum nesting depth" in str(error.problem):
+        # libyaml 0.2.6 stops at 1,000 levels while scanning ahead, before our own limit is seen.
+        return SourceProblem(
+            f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1
+        )
     message = " ".join(str(p) for p in (error.context, error.problem) if p)
     if error.context_mark and mark and error.context_mark.line != mark.line:
         message += f" (it started on line {error.context_mark.line + 1})"
