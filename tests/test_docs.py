@@ -57,3 +57,18 @@ def test_readme_check_transcript_is_real_output(monkeypatch):
     result = CliRunner().invoke(main, ["check", block.group(1)])
     assert result.output == block.group(2)
     assert result.exit_code == int(block.group(3))
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    block = re.search(r"```python\n(.*?)```", README, re.DOTALL)
+    assert block, "README shows the Python API"
+    (tmp_path / "samples").mkdir()
+    sample = ROOT / "samples" / "lavrov-yerevan-2025.yaml"
+    text = sample.read_text(encoding="utf-8").replace("../seeds/", f"{ROOT}/seeds/")
+    (tmp_path / "samples" / sample.name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(compile(block.group(1), "README.md", "exec"), namespace)
+    assert [p.name for p in namespace["paths"]] == ["lavrov-yerevan-2025.executive.pdf"]
+    assert namespace["summary"].summary.key_points[0].text == "..."
+    assert namespace["problems"] == []
