@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefwright import __version__
-from briefwright.errors import BriefwrightError, Issue, UsageError
+from briefwright.errors import EXIT_RENDER, BriefwrightError, Issue, UsageError
 from briefwright.writers import DEFAULT_FORMATS, get_writer, writer_info
 
 DEFAULT_TEMPLATE = "analyst"
@@ -158,7 +158,7 @@ def _verify(loaded) -> bool:
 class VerificationFailed(BriefwrightError):
     """`render --verify` found a quote that is not in the source text."""
 
-    exit_code = 1
+    exit_code = EXIT_RENDER
 
     def __init__(self, report):
         errors = [issue for issue in report.as_issues() if issue.severity == "error"]
