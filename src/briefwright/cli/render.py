@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from briefwright.errors import EXIT_INVALID
-
-FORMAT_NAMES = ("docx", "pdf", "md", "html")
+from briefwright.writers import DEFAULT_FORMATS, WRITERS
 
 
 @click.command()
@@ -27,7 +26,7 @@ FORMAT_NAMES = ("docx", "pdf", "md", "html")
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(FORMAT_NAMES),
+    type=click.Choice(list(WRITERS)),
     help="Output format; repeat for several. [docx, pdf, md]",
 )
 @click.option(
@@ -72,11 +71,12 @@ def render(
 
     Example: briefwright render samples/lavrov-yerevan-2025.yaml -t executive -f pdf
     """
+    from briefwright.api import DEFAULT_TEMPLATE
     from briefwright.batch import RenderJob, run_jobs
 
     job = RenderJob(
-        templates=templates or ("analyst",),
-        formats=formats or ("docx", "pdf", "md"),
+        templates=templates or (DEFAULT_TEMPLATE,),
+        formats=formats or DEFAULT_FORMATS,
         output_dir=output_dir,
         force=force,
         reference_doc=reference_doc,
