@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "lavrov-yerevan-2025.yaml"
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
+
+# The tests, and the CLI processes they start, keep their cache apart from the user's.
+os.environ["BRIEFWRIGHT_CACHE_DIR"] = tempfile.mkdtemp(prefix="briefwright-test-cache-")
 
 
 def pdf_pages_text(data: bytes) -> list[str]:

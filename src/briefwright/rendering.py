@@ -19,6 +19,7 @@ from jinja2.utils import missing
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import BriefwrightError, Issue, Location, TemplateError
+from briefwright.templating.bytecode import bytecode_cache
 from briefwright.templating.context import REFERENCE, allowed_marking, build_context
 from briefwright.templating.filters import FILTERS, MAX_OUTPUT, format_date
 from briefwright.templating.sandbox import (
@@ -64,7 +65,7 @@ def _environment(chain: tuple[Path, ...], names: tuple[str, ...]) -> BriefingEnv
 
     Jinja re-reads a file whose modification time changed, so edits are still seen.
     """
-    return BriefingEnvironment(ChainLoader(chain, names), FILTERS)
+    return BriefingEnvironment(ChainLoader(chain, names), FILTERS, bytecode_cache())
 
 
 def _generate(compiled, context: dict[str, Any], template) -> str:

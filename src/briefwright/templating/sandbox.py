@@ -128,9 +128,10 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
-    def __init__(self, loader: ChainLoader, filters: dict[str, Any]):
+    def __init__(self, loader: ChainLoader, filters: dict[str, Any], bytecode_cache=None):
         super().__init__(
             loader=loader,
+            bytecode_cache=bytecode_cache,
             undefined=_Undefined,
             finalize=finalize,
             autoescape=False,
