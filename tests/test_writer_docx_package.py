@@ -110,6 +110,26 @@ def test_the_same_input_gives_the_same_bytes():
         assert "docProps/thumbnail.jpeg" not in package.namelist()
 
 
+def test_a_write_leaves_the_prepared_starting_document_as_it_was(reference_doc):
+    """Writes start from copies of one prepared package; no write may change what later get."""
+    first = write(rich_document(), Theme(), OPTIONS)
+    other = rich_document(marking="CONFIDENTIAL", title="Other", keywords=())
+    write(other, Theme(), OPTIONS)
+    with_reference(reference_doc)
+    assert write(rich_document(), Theme(), OPTIONS) == first
+
+
+def test_every_zip_entry_is_deflated_intact_and_readable_by_all():
+    blob = write(rich_document(), Theme(), OPTIONS)
+    with zipfile.ZipFile(io.BytesIO(blob)) as package:
+        assert package.testzip() is None  # every CRC matches
+        infos = package.infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_DEFLATED}
+    assert {info.external_attr >> 16 for info in infos} == {0o644}
+    assert read(blob).styles["Bottom Line"].base_style.name == "Body Text"
+
+
 def test_another_process_gives_the_same_bytes(tmp_path):
     """The starting document is prepared once per process; a fresh one must prepare it alike."""
     out = tmp_path / "other.docx"

@@ -19,12 +19,12 @@ __all__ = ["HANDLERS", "write"]
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """The DOCX file for `doc`: same tree, theme and options give the same bytes."""
-    document, lists, style_ids = open_document(theme, options.reference_doc)
+    document, prepared = open_document(theme, options.reference_doc)
     section = document.sections[0]
     ctx = Context(
         part=document.part,
-        styles=style_ids,
-        numbering=Numbering(document.part.numbering_part.element, lists),
+        styles=prepared.style_ids,
+        numbering=Numbering(document.part.numbering_part.element, prepared.lists),
         language=doc.meta.language or "en",
         text_width=int(section.page_width - section.left_margin - section.right_margin) // 635,
         table_font_size=theme.base_size - 1,
@@ -33,4 +33,4 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     write_blocks(doc.children, ctx)
     write_furniture(document, doc.meta, ctx)
     set_properties(document, doc.meta, options)
-    return to_bytes(document, options.timestamp)
+    return to_bytes(document, prepared, options.timestamp)

@@ -2,11 +2,14 @@
 
 Preparing a starting document (template or reference document, our styles and list
 definitions, page set-up) is the costly part of a write, so it is done once per process for
-each theme and reference document, and every write reopens the prepared bytes.
+each theme and reference document. Every write starts from a copy of the prepared package in
+which the parts no write changes (styles, settings, theme, fonts...) are kept as finished,
+compressed bytes: they are neither parsed, copied as trees, serialised nor deflated again.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import time
 import zipfile
@@ -21,7 +24,8 @@ from docx.api import _default_docx_path
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import PACKAGE_URI, PackURI
+from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
@@ -31,6 +35,7 @@ from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
+from briefwright.writers.docx.archive import Entry, content_types, deflate, zip_bytes
 from briefwright.writers.docx.numbering import ListIds, Numbering
 from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
 from briefwright.writers.docx.stylesheet import stylesheet
@@ -55,15 +60,37 @@ _APP_XML = (
 )
 
 
+# The parts a write changes: the body, its lists, header and footer, and the properties. Every
+# other XML part is the same in every write and becomes finished bytes in the prepared package.
+_WRITTEN_PARTS = (
+    CT.WML_DOCUMENT_MAIN,
+    CT.WML_NUMBERING,
+    CT.WML_HEADER,
+    CT.WML_FOOTER,
+    CT.OPC_CORE_PROPERTIES,
+)
+
+
 @dataclass(frozen=True)
 class Prepared:
-    blob: bytes
+    """A starting document with our styles, to be copied for each write."""
+
+    document: object  # python-docx Document; never written to, only copied
     lists: ListIds
     style_ids: dict[str, str]
+    entries: dict[str, tuple[bytes, Entry]]  # partname -> (blob, its zip entry) of fixed parts
+
+    def entry(self, part) -> Entry:
+        """The zip entry of `part`, compressed again only if it is not a fixed part."""
+        blob = part.blob
+        fixed = self.entries.get(part.partname)
+        if fixed is not None and fixed[0] is blob:
+            return fixed[1]
+        return deflate(part.partname.membername, blob)
 
 
 def open_document(theme: Theme, reference_doc: Path | None):
-    """A fresh python-docx Document with our styles, its list ids and style name -> id map."""
+    """A fresh python-docx Document with our styles, and the Prepared it was copied from."""
     key = None
     if reference_doc is not None:
         reference_doc = Path(reference_doc)
@@ -73,7 +100,7 @@ def open_document(theme: Theme, reference_doc: Path | None):
             raise _reference_error(reference_doc, exc.strerror or str(exc)) from None
         key = (str(reference_doc.resolve()), stat.st_mtime_ns, stat.st_size)
     prepared = _prepare(theme, key)
-    return docx.Document(BytesIO(prepared.blob)), prepared.lists, prepared.style_ids
+    return copy.deepcopy(prepared.document), prepared
 
 
 @lru_cache(maxsize=16)
@@ -100,7 +127,28 @@ def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
         index.install(spec, replace=restyle)
     out = BytesIO()
     document.save(out)
-    return Prepared(out.getvalue(), numbering.ids, index.ids(spec.name for spec in specs))
+    # reopened from its bytes, so the copies start from plain parsed parts, as a saved file would
+    fresh = docx.Document(BytesIO(out.getvalue()))
+    entries = _freeze_fixed_parts(fresh.part.package)
+    return Prepared(fresh, numbering.ids, index.ids(spec.name for spec in specs), entries)
+
+
+def _freeze_fixed_parts(package) -> dict[str, tuple[bytes, Entry]]:
+    """Turn every part no write changes into bytes; their zip entries, by part name."""
+    parts = package.parts
+    for part in parts:
+        if isinstance(part, XmlPart) and part.content_type not in _WRITTEN_PARTS:
+            frozen = Part(part.partname, part.content_type, part.blob, package)
+            frozen.rels.update(part.rels)  # the same relationships, under the same ids
+            for rels in (package.rels, *(other.rels for other in parts)):
+                for rel in rels.values():
+                    if not rel.is_external and rel.target_part is part:
+                        rel._target = frozen  # python-docx has no public way to retarget
+    return {
+        part.partname: (part.blob, deflate(part.partname.membername, part.blob))
+        for part in package.iter_parts()
+        if not isinstance(part, XmlPart)
+    }
 
 
 def _numbering_element(document):
@@ -183,19 +231,18 @@ def _prop(text: str) -> str:
     return clean(text)[:_CORE_LIMIT]
 
 
-def to_bytes(document, timestamp: int) -> bytes:
-    """The saved package, every zip entry dated `timestamp`: equal input gives equal bytes."""
-    raw = BytesIO()
-    document.save(raw)
-    date_time = time.gmtime(max(timestamp, _ZIP_EPOCH))[:6]
-    out = BytesIO()
-    with (
-        zipfile.ZipFile(BytesIO(raw.getvalue())) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info))
-    return out.getvalue()
+def to_bytes(document, prepared: Prepared, timestamp: int) -> bytes:
+    """The package as python-docx would save it, every zip entry dated `timestamp`."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    entries = [
+        deflate("[Content_Types].xml", content_types(parts)),
+        deflate(PACKAGE_URI.rels_uri.membername, package.rels.xml),
+    ]
+    for part in parts:
+        entries.append(prepared.entry(part))
+        if len(part.rels):
+            entries.append(deflate(part.partname.rels_uri.membername, part.rels.xml))
+    return zip_bytes(entries, time.gmtime(max(timestamp, _ZIP_EPOCH)))
