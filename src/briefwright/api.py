@@ -15,7 +15,7 @@ from typing import Any
 
 from briefwright import __version__
 from briefwright.errors import EXIT_RENDER, BriefwrightError, Issue, UsageError
-from briefwright.writers import DEFAULT_FORMATS, get_writer, writer_info
+from briefwright.writers import DEFAULT_FORMATS, writer_info
 
 DEFAULT_TEMPLATE = "analyst"
 DEFAULT_OUTPUT_DIR = "briefings"
@@ -33,6 +33,9 @@ class RenderSettings:
     strict: bool = False
     verify: bool = False
     warn: Callable[[str], None] = field(default=lambda message: None)
+    # Write the PDF in a forked child while this process writes the rest (parallel.py). Off by
+    # default: a library caller may run threads, which a fork does not carry over.
+    parallel: bool = False
 
 
 def load_summary(source: str | os.PathLike | Mapping[str, Any]):
@@ -96,6 +99,7 @@ class Rendered:
 
 def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) -> Rendered:
     """Produce every requested format in memory; nothing is written."""
+    from briefwright.parallel import write_formats
     from briefwright.templates import resolve_template
 
     for fmt in settings.formats:
@@ -109,7 +113,7 @@ def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) 
     if settings.font:
         theme = replace(theme, font_family=settings.font, font_files=())
     options = _write_options(loaded, resolved, settings)
-    outputs = {fmt: get_writer(fmt)(doc, theme, options) for fmt in settings.formats}
+    outputs = write_formats(doc, theme, options, settings.formats, split=settings.parallel)
     return Rendered(resolved.name, outputs, doc)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -32,6 +32,7 @@ class RenderJob:
     font: str | None = None
     strict: bool = False
     verify: bool = False
+    parallel: bool = False  # write one briefing's formats in two processes (parallel.py)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def render_one(summary: Path, template: str, job: RenderJob) -> Outcome:
         strict=job.strict,
         verify=job.verify,
         warn=warnings.append,
+        parallel=job.parallel,
     )
     try:
         written = render_to_files(load_summary(summary), template, settings)
@@ -91,7 +93,11 @@ def run_jobs(paths: list[Path], job: RenderJob, *, jobs: int | None, quiet: bool
         click.echo(f"{where}: no summaries found (*.yaml, *.yml, *.json)", err=True)
         return EXIT_USAGE
     tasks = [(summary, template, job) for summary in summaries for template in job.templates]
-    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    cores = jobs or os.cpu_count() or 1
+    workers = min(cores, len(tasks))
+    if len(tasks) == 1 and cores > 1:  # one briefing: its formats share the cores instead
+        job = replace(job, parallel=True)
+        tasks = [(summaries[0], job.templates[0], job)]
     show_progress = not quiet and len(tasks) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     failures: list[Outcome] = []
     for outcome in _progress(_outcomes(tasks, workers), len(tasks), show_progress):

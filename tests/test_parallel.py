@@ -1,0 +1,101 @@
+"""One briefing's formats written in two processes: same bytes, same errors, no child left over."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import SAMPLE, docx_all_text, pdf_pages_text
+
+from briefwright import parallel
+from briefwright.api import RenderSettings, load_summary, render_bytes
+from briefwright.errors import RenderError
+
+pytestmark = pytest.mark.skipif(
+    not parallel.can_split(("docx", "pdf")), reason="needs fork and two cores"
+)
+
+ALL = ("docx", "pdf", "md")
+
+
+def _render(parallel_on: bool, formats=ALL, **settings):
+    chosen = RenderSettings(formats=formats, parallel=parallel_on, **settings)
+    return render_bytes(load_summary(SAMPLE), "analyst", chosen)
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_split_output_is_byte_identical_to_serial():
+    serial, split = _render(False), _render(True)
+    assert list(split.outputs) == list(ALL)
+    assert split.outputs == serial.outputs
+    assert "Moscow Courts" in pdf_pages_text(split.outputs["pdf"])[0]
+    assert "Lavrov" in docx_all_text(split.outputs["docx"])
+    assert _no_children_left()
+
+
+def test_a_writer_error_in_the_child_reaches_the_caller(monkeypatch):
+    def failing_pdf(doc, theme, options):
+        options.warn("drawn before failing")
+        raise RenderError("page 3: a table row taller than the page")
+
+    real = parallel.get_writer
+    monkeypatch.setattr(
+        parallel, "get_writer", lambda fmt: failing_pdf if fmt == "pdf" else real(fmt)
+    )
+    warnings: list[str] = []
+    with pytest.raises(RenderError, match="taller than the page"):
+        _render(True, warn=warnings.append)
+    assert warnings == ["drawn before failing"]
+    assert _no_children_left()
+
+
+def test_a_crash_in_the_child_is_reported_with_its_traceback(monkeypatch):
+    def broken_pdf(doc, theme, options):
+        return {}["no such key"]
+
+    real = parallel.get_writer
+    monkeypatch.setattr(
+        parallel, "get_writer", lambda fmt: broken_pdf if fmt == "pdf" else real(fmt)
+    )
+    with pytest.raises(RuntimeError, match="KeyError: 'no such key'"):
+        _render(True)
+    assert _no_children_left()
+
+
+def test_an_error_here_stops_the_child(monkeypatch):
+    def failing_docx(doc, theme, options):
+        raise RenderError("docx failed")
+
+    real = parallel.get_writer
+    monkeypatch.setattr(
+        parallel, "get_writer", lambda fmt: failing_docx if fmt == "docx" else real(fmt)
+    )
+    with pytest.raises(RenderError, match="docx failed"):
+        _render(True)
+    assert _no_children_left()
+
+
+def test_a_single_format_or_no_pdf_is_never_split():
+    assert not parallel.can_split(("pdf",))
+    assert not parallel.can_split(("docx", "md"))
+
+
+def test_the_cli_splits_a_single_briefing_and_writes_everything(tmp_path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "briefwright", "render", str(SAMPLE), "-o", str(out)]
+    split = subprocess.run(command, capture_output=True, text=True)
+    serial = subprocess.run([*command[:-1], str(tmp_path / "serial"), "-j", "1"])
+    assert split.returncode == serial.returncode == 0, split.stderr
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert names == [f"lavrov-yerevan-2025.analyst.{s}" for s in ("docx", "md", "pdf")]
+    for name in names:
+        assert (out / name).read_bytes() == (tmp_path / "serial" / name).read_bytes()
