@@ -135,20 +135,30 @@ def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
 
 def _freeze_fixed_parts(package) -> dict[str, tuple[bytes, Entry]]:
     """Turn every part no write changes into bytes; their zip entries, by part name."""
-    parts = package.parts
-    for part in parts:
-        if isinstance(part, XmlPart) and part.content_type not in _WRITTEN_PARTS:
-            frozen = Part(part.partname, part.content_type, part.blob, package)
-            frozen.rels.update(part.rels)  # the same relationships, under the same ids
-            for rels in (package.rels, *(other.rels for other in parts)):
-                for rel in rels.values():
-                    if not rel.is_external and rel.target_part is part:
-                        rel._target = frozen  # python-docx has no public way to retarget
+    frozen = {
+        part: Part(part.partname, part.content_type, part.blob, package)
+        for part in package.parts
+        if isinstance(part, XmlPart) and part.content_type not in _WRITTEN_PARTS
+    }
+    for old, new in frozen.items():
+        _relate_alike(new.rels, old.rels, frozen)
+    for rels in (package.rels, *(part.rels for part in package.parts)):
+        if any(rel.target_part in frozen for rel in rels.values() if not rel.is_external):
+            _relate_alike(rels, rels, frozen)
     return {
         part.partname: (part.blob, deflate(part.partname.membername, part.blob))
-        for part in package.iter_parts()
+        for part in package.parts
         if not isinstance(part, XmlPart)
     }
+
+
+def _relate_alike(rels, source, replacements: dict) -> None:
+    """Give `rels` the relationships of `source`, under the same ids, to replaced parts."""
+    for rel in list(source.values()):
+        target = rel.target_ref if rel.is_external else rel.target_part
+        rels.add_relationship(
+            rel.reltype, replacements.get(target, target), rel.rId, rel.is_external
+        )
 
 
 def _numbering_element(document):
