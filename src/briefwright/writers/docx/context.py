@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from docx.oxml.ns import qn
 
@@ -46,20 +48,30 @@ class Context:
 
     def append(self, element) -> None:
         """Add a block element, keeping the body's final w:sectPr last."""
-        section = self.container.find(qn("w:sectPr"))
-        if section is not None:
-            section.addprevious(element)
+        # the prepared body holds only its w:sectPr, and blocks go before it, so it is last
+        last = self.container[-1] if len(self.container) else None
+        if last is not None and last.tag == _SECTION:
+            last.addprevious(element)
         else:
             self.container.append(element)
 
     def paragraph(self, style: str):
         """A new, empty paragraph of a named style at the end of the container."""
-        ppr = el("pPr", (el("pStyle", val=self.style_id(style)),))
-        if self.keep_next:
-            ppr.append(el("keepNext"))
-        paragraph = el("p", (ppr,))
+        paragraph = deepcopy(_paragraph_template(self.style_id(style), self.keep_next))
         self.append(paragraph)
         return paragraph
+
+
+_SECTION = qn("w:sectPr")
+
+
+@lru_cache(maxsize=256)
+def _paragraph_template(style_id: str, keep_next: bool):
+    # copied for each paragraph: one copy is cheaper than building its three or four elements
+    ppr = el("pPr", (el("pStyle", val=style_id),))
+    if keep_next:
+        ppr.append(el("keepNext"))
+    return el("p", (ppr,))
 
 
 def dispatch(handlers: dict, node, *args) -> None:
