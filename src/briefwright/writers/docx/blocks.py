@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import lru_cache
+
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context, RunFormat, dispatch
 from briefwright.writers.docx.inlines import INLINE_HANDLERS, add_inlines, text_runs
@@ -72,8 +75,7 @@ def _list_item(node: nodes.ListItem, ctx: Context) -> None:
             dispatch(BLOCK_HANDLERS, child, nested)
         elif isinstance(child, nodes.Paragraph) and not marker_placed:
             paragraph = ctx.paragraph(ctx.list_style)
-            level = str(min(ctx.depth, MAX_LIST_LEVEL))
-            num = el("numPr", (el("ilvl", val=level), el("numId", val=ctx.num_id)))
+            num = deepcopy(_num_pr(min(ctx.depth, MAX_LIST_LEVEL), ctx.num_id))
             paragraph[0].insert(1 + int(ctx.keep_next), num)  # after pStyle (and keepNext)
             add_inlines(paragraph, child.children, ctx)
             marker_placed = True
@@ -81,6 +83,12 @@ def _list_item(node: nodes.ListItem, ctx: Context) -> None:
             add_inlines(ctx.paragraph(continued), child.children, ctx)
         else:
             dispatch(BLOCK_HANDLERS, child, ctx)
+
+
+@lru_cache(maxsize=256)
+def _num_pr(level: int, num_id: int):
+    # a template, copied for each list item: cheaper than building three elements each time
+    return el("numPr", (el("ilvl", val=level), el("numId", val=num_id)))
 
 
 def _quote(node: nodes.Quote, ctx: Context) -> None:

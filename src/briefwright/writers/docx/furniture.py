@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import lru_cache
+
 from briefwright.doctree.nodes import DocMeta
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
@@ -75,17 +78,21 @@ def _footer_text(meta: DocMeta) -> str:
 
 def _field(paragraph, instruction: str, placeholder: str) -> None:
     """A complex field, which Word and LibreOffice recompute on every layout."""
+    paragraph.extend(deepcopy(run) for run in _field_runs(instruction, placeholder))
+
+
+@lru_cache(maxsize=8)
+def _field_runs(instruction: str, placeholder: str) -> tuple:
+    # built once, copied into each footer
     code = el("instrText")
     code.text = f" {instruction} "
     code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     result = el("t")
     result.text = placeholder
-    paragraph.extend(
-        [
-            el("r", (el("fldChar", fldCharType="begin"),)),
-            el("r", (code,)),
-            el("r", (el("fldChar", fldCharType="separate"),)),
-            el("r", (result,)),
-            el("r", (el("fldChar", fldCharType="end"),)),
-        ]
+    return (
+        el("r", (el("fldChar", fldCharType="begin"),)),
+        el("r", (code,)),
+        el("r", (el("fldChar", fldCharType="separate"),)),
+        el("r", (result,)),
+        el("r", (el("fldChar", fldCharType="end"),)),
     )

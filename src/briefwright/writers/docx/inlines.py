@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from functools import lru_cache
 
@@ -13,6 +14,7 @@ from briefwright.writers.docx.context import Context, RunFormat, dispatch
 from briefwright.writers.docx.xml import clean, el, text_run_segments
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_LAYOUT = re.compile("[\t\n\r]")
 _PLAIN = RunFormat()
 
 
@@ -48,7 +50,7 @@ def _run_template(style_id: str, bold: bool, italic: bool, lang: str | None, con
 def text_runs(container, text: str, ctx: Context, fmt: RunFormat) -> None:
     """Runs for `text`, one per script so Word checks spelling in the right language."""
     # Tabs and newlines would become layout; article text is prose, so they are spaces here.
-    text = clean(text).translate({9: " ", 10: " ", 13: " "})
+    text = _LAYOUT.sub(" ", clean(text))
     for segment, lang in text_run_segments(text, ctx.language):
         run = _run(ctx, fmt, lang, "t")
         run[1].text = segment

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import lru_cache
+
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context
 from briefwright.writers.docx.inlines import add_inlines
@@ -51,15 +54,25 @@ def _is_timeline(header: list[str], ctx: Context) -> bool:
 
 
 def _row(cells, widths: list[int], ctx: Context, header: bool):
-    # rows never break across pages; the header row repeats at the top of each page
-    properties = el("trPr", [el("cantSplit"), *([el("tblHeader")] if header else [])])
-    row = el("tr", (properties,))
+    row = deepcopy(_row_template(header))
     style = "Table Heading" if header else "Table Text"
     for cell, width in zip(cells, widths, strict=True):
-        tc = el("tc", (el("tcPr", (el("tcW", w=width, type="dxa"),)),))
+        tc = deepcopy(_cell_template(width))
         row.append(tc)
         add_inlines(ctx.with_(container=tc).paragraph(style), cell, ctx)
     return row
+
+
+# Rows and cells are copied from templates: one copy is cheaper than building three elements.
+@lru_cache(maxsize=2)
+def _row_template(header: bool):
+    # rows never break across pages; the header row repeats at the top of each page
+    return el("tr", (el("trPr", [el("cantSplit"), *([el("tblHeader")] if header else [])]),))
+
+
+@lru_cache(maxsize=256)
+def _cell_template(width: int):
+    return el("tc", (el("tcPr", (el("tcW", w=width, type="dxa"),)),))
 
 
 def _char_width(ctx: Context) -> float:
