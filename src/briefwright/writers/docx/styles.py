@@ -20,6 +20,8 @@ from briefwright.writers.docx.xml import fragment
 _STYLE = qn("w:style")
 _NAME = qn("w:name")
 _ID = qn("w:styleId")
+_LINK = qn("w:link")
+_VAL = qn("w:val")
 
 
 def _key(name: str) -> str:
@@ -32,10 +34,20 @@ class StyleIndex:
     def __init__(self, styles_element):
         self.root = styles_element
         self._by_name = {}
+        # ids in use and the w:link elements naming each id, kept here because scanning the
+        # part for them (thousands of elements) on every install costs more than the install
+        self._taken = set()
+        self._links = {}
         for style in styles_element.iter(_STYLE):
+            self._index(style)
             name = style.find(_NAME)
             if name is not None:
-                self._by_name.setdefault(name.get(qn("w:val")).lower(), style)
+                self._by_name.setdefault(name.get(_VAL).lower(), style)
+
+    def _index(self, style) -> None:
+        self._taken.add(style.get(_ID))
+        for link in style.iter(_LINK):
+            self._links.setdefault(link.get(_VAL), []).append(link)
 
     def find(self, name: str):
         return self._by_name.get(_key(name))
@@ -57,6 +69,7 @@ class StyleIndex:
         new = fragment(self._xml(spec, style_id))
         if old is not None and old.get(qn("w:default")):
             new.set(qn("w:default"), old.get(qn("w:default")))
+        self._index(new)
         if old is not None:
             old.addprevious(new)
             self.root.remove(old)
@@ -67,15 +80,13 @@ class StyleIndex:
 
     def _unlink(self, style_id: str) -> None:
         """Cut links to a rewritten style, so no stale "... Char" twin restyles its text."""
-        for link in list(self.root.iter(qn("w:link"))):
-            if link.get(qn("w:val")) == style_id:
-                link.getparent().remove(link)
+        for link in self._links.pop(style_id, []):
+            link.getparent().remove(link)
 
     def _new_id(self, name: str) -> str:
         base = re.sub(r"[^A-Za-z0-9]", "", name) or "Style"
-        taken = {style.get(_ID) for style in self.root.iter(_STYLE)}
         candidate, n = base, 1
-        while candidate in taken:
+        while candidate in self._taken:
             n += 1
             candidate = f"{base}{n}"
         return candidate
