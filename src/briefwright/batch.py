@@ -6,6 +6,7 @@ every good summary's outputs are written.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -117,21 +118,22 @@ def run_jobs(paths: list[Path], job: RenderJob, *, jobs: int | None, quiet: bool
 
 
 def _outcomes(tasks: list, workers: int) -> Iterator[Outcome]:
-    if workers <= 1:
-        yield from map(_render_task, tasks)
-        return
-    # a single render never pays for importing multiprocessing
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     # The first task renders here, so this process has imported the writers, registered the
     # fonts and compiled the templates; forked workers start with all of it (shared, not
     # copied) instead of each paying the start-up again.
     yield _render_task(tasks[0])
+    # What the first render left (modules, fonts, templates) lives as long as the process: out
+    # of the collector's sight, it is not traversed again for every briefing, and forked
+    # workers do not copy the pages the collector would otherwise touch.
+    gc.freeze()
     rest = tasks[1:]
-    if len(rest) < 2:  # forking for one render costs more than it saves
+    if workers <= 1 or len(rest) < 2:  # forking for one render costs more than it saves
         yield from map(_render_task, rest)
         return
+    # only a batch pays for importing multiprocessing
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux"
     context = multiprocessing.get_context("fork" if fork else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
