@@ -8,7 +8,6 @@ Armenian. A theme may list four .ttf files for another family, or name a family 
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import marshal
 import shutil
@@ -182,16 +181,11 @@ def _cached_face_state(key: str) -> dict | None:
     entry = cache.read(_FACE_CACHE, key)
     if entry is None or hashlib.sha1(entry[20:]).digest() != entry[:20]:
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # ~25 000 new dict entries and lists would set off collections for nothing
     try:
         plain, names = marshal.loads(entry[20:])
         state = {**plain, **{k: TTFNameBytes(v.encode()) for k, v in names.items()}}
     except (ValueError, EOFError, TypeError, AttributeError):
         return None
-    finally:
-        if collecting:
-            gc.enable()
     return state if all(isinstance(state.get(k), t) for k, t in _FACE_TYPES.items()) else None
 
 
