@@ -9,11 +9,13 @@ compressed bytes: they are neither parsed, copied as trees, serialised nor defla
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import hashlib
 import html
+import struct
 import time
 import zipfile
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from io import BytesIO
@@ -25,18 +27,19 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PACKAGE_URI, PackURI
-from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 from lxml import etree
 
+from briefwright import cache
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.docx.archive import Entry, content_types, deflate, zip_bytes
-from briefwright.writers.docx.numbering import ListIds, Numbering
+from briefwright.writers.docx.archive import content_types, deflate, zip_bytes
+from briefwright.writers.docx.numbering import Numbering
+from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
 from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
 from briefwright.writers.docx.stylesheet import stylesheet
 from briefwright.writers.docx.xml import clean
@@ -52,41 +55,25 @@ _DROPPED_RELS = (
 )
 _CORE_LIMIT = 255  # python-docx refuses longer core-property strings, and so does Word
 _ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+_CACHE = "docx"
+_CACHE_FORMAT = 1
+# what a damaged or foreign cache entry can raise while loading; it is then rebuilt
+_DAMAGE = (
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    struct.error,
+    zipfile.BadZipFile,
+    etree.XMLSyntaxError,
+    PackageNotFoundError,
+)
 _APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
     ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
     "<Company>{company}</Company><Application>{application}</Application></Properties>"
 )
-
-
-# The parts a write changes: the body, its lists, header and footer, and the properties. Every
-# other XML part is the same in every write and becomes finished bytes in the prepared package.
-_WRITTEN_PARTS = (
-    CT.WML_DOCUMENT_MAIN,
-    CT.WML_NUMBERING,
-    CT.WML_HEADER,
-    CT.WML_FOOTER,
-    CT.OPC_CORE_PROPERTIES,
-)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A starting document with our styles, to be copied for each write."""
-
-    document: object  # python-docx Document; never written to, only copied
-    lists: ListIds
-    style_ids: dict[str, str]
-    entries: dict[str, tuple[bytes, Entry]]  # partname -> (blob, its zip entry) of fixed parts
-
-    def entry(self, part) -> Entry:
-        """The zip entry of `part`, compressed again only if it is not a fixed part."""
-        blob = part.blob
-        fixed = self.entries.get(part.partname)
-        if fixed is not None and fixed[0] is blob:
-            return fixed[1]
-        return deflate(part.partname.membername, blob)
 
 
 def open_document(theme: Theme, reference_doc: Path | None):
@@ -105,6 +92,30 @@ def open_document(theme: Theme, reference_doc: Path | None):
 
 @lru_cache(maxsize=16)
 def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
+    """The prepared document from the per-user cache, or built (and cached) when not there."""
+    key = _cache_key(theme, reference)
+    stored = cache.read(_CACHE, key)
+    if stored is not None and is_intact(stored):
+        with contextlib.suppress(*_DAMAGE):  # an entry that does not load is only a miss
+            return load(stored)
+    data = _build(theme, reference)
+    cache.write(_CACHE, key, data)
+    return load(data)
+
+
+def _cache_key(theme: Theme, reference: tuple[str, int, int] | None) -> str:
+    """Everything a prepared document depends on: libraries, this code, theme and reference."""
+    sources = [(path.name, *_stamp(path)) for path in sorted(Path(__file__).parent.glob("*.py"))]
+    made_of = (_CACHE_FORMAT, docx.__version__, etree.LXML_VERSION, sources, theme, reference)
+    return hashlib.sha1(repr(made_of).encode()).hexdigest()
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _build(theme: Theme, reference: tuple[str, int, int] | None) -> bytes:
     document = _open_start(reference[0] if reference else None)
     body = document.element.body
     for child in list(body):
@@ -125,40 +136,7 @@ def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
     specs = stylesheet(theme, numbering.ids.bullet_num, numbering.ids.ordered_num)
     for spec in specs:
         index.install(spec, replace=restyle)
-    out = BytesIO()
-    document.save(out)
-    # reopened from its bytes, so the copies start from plain parsed parts, as a saved file would
-    fresh = docx.Document(BytesIO(out.getvalue()))
-    entries = _freeze_fixed_parts(fresh.part.package)
-    return Prepared(fresh, numbering.ids, index.ids(spec.name for spec in specs), entries)
-
-
-def _freeze_fixed_parts(package) -> dict[str, tuple[bytes, Entry]]:
-    """Turn every part no write changes into bytes; their zip entries, by part name."""
-    frozen = {
-        part: Part(part.partname, part.content_type, part.blob, package)
-        for part in package.parts
-        if isinstance(part, XmlPart) and part.content_type not in _WRITTEN_PARTS
-    }
-    for old, new in frozen.items():
-        _relate_alike(new.rels, old.rels, frozen)
-    for rels in (package.rels, *(part.rels for part in package.parts)):
-        if any(rel.target_part in frozen for rel in rels.values() if not rel.is_external):
-            _relate_alike(rels, rels, frozen)
-    return {
-        part.partname: (part.blob, deflate(part.partname.membername, part.blob))
-        for part in package.parts
-        if not isinstance(part, XmlPart)
-    }
-
-
-def _relate_alike(rels, source, replacements: dict) -> None:
-    """Give `rels` the relationships of `source`, under the same ids, to replaced parts."""
-    for rel in list(source.values()):
-        target = rel.target_ref if rel.is_external else rel.target_part
-        rels.add_relationship(
-            rel.reltype, replacements.get(target, target), rel.rId, rel.is_external
-        )
+    return pack(document, numbering.ids, index.ids(spec.name for spec in specs))
 
 
 def _numbering_element(document):
