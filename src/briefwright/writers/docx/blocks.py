@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from copy import deepcopy
 from functools import lru_cache
 
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context, RunFormat, dispatch
 from briefwright.writers.docx.inlines import INLINE_HANDLERS, add_inlines, text_runs
 from briefwright.writers.docx.tables import write_table
-from briefwright.writers.docx.xml import el
+from briefwright.writers.docx.xml import clone, el
 
 _CALLOUT_STYLES = {"important": ("Bottom Line Title", "Bottom Line")}
 _OTHER_CALLOUT = ("Callout Title", "Callout")
@@ -75,7 +74,7 @@ def _list_item(node: nodes.ListItem, ctx: Context) -> None:
             dispatch(BLOCK_HANDLERS, child, nested)
         elif isinstance(child, nodes.Paragraph) and not marker_placed:
             paragraph = ctx.paragraph(ctx.list_style)
-            num = deepcopy(_num_pr(min(ctx.depth, MAX_LIST_LEVEL), ctx.num_id))
+            num = clone(_num_pr(min(ctx.depth, MAX_LIST_LEVEL), ctx.num_id))
             paragraph[0].insert(1 + int(ctx.keep_next), num)  # after pStyle (and keepNext)
             add_inlines(paragraph, child.children, ctx)
             marker_placed = True

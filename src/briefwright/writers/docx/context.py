@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from copy import deepcopy
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -10,7 +9,7 @@ from docx.oxml.ns import qn
 
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.writers.docx.numbering import Numbering
-from briefwright.writers.docx.xml import el
+from briefwright.writers.docx.xml import clone, el
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ class Context:
 
     def paragraph(self, style: str):
         """A new, empty paragraph of a named style at the end of the container."""
-        paragraph = deepcopy(_paragraph_template(self.style_id(style), self.keep_next))
+        paragraph = clone(_paragraph_template(self.style_id(style), self.keep_next))
         self.append(paragraph)
         return paragraph
 

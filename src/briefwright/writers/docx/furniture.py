@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from copy import deepcopy
 from functools import lru_cache
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
-from briefwright.writers.docx.xml import el
+from briefwright.writers.docx.xml import clone, el
 
 TLP_LABELS = ("RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR")
 _SHORT_TITLE_MAX = 70  # characters of a long title kept in the footer when no short title is set
@@ -78,7 +77,7 @@ def _footer_text(meta: DocMeta) -> str:
 
 def _field(paragraph, instruction: str, placeholder: str) -> None:
     """A complex field, which Word and LibreOffice recompute on every layout."""
-    paragraph.extend(deepcopy(run) for run in _field_runs(instruction, placeholder))
+    paragraph.extend(clone(run) for run in _field_runs(instruction, placeholder))
 
 
 @lru_cache(maxsize=8)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from functools import lru_cache
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -11,7 +10,7 @@ from docx.oxml.ns import qn
 
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context, RunFormat, dispatch
-from briefwright.writers.docx.xml import clean, el, text_run_segments
+from briefwright.writers.docx.xml import clean, clone, el, text_run_segments
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _LAYOUT = re.compile("[\t\n\r]")
@@ -27,7 +26,7 @@ def add_inlines(container, inlines, ctx: Context, fmt: RunFormat = _PLAIN) -> No
 def _run(ctx: Context, fmt: RunFormat, lang: str | None, content: str):
     """A new run of this formatting holding one empty `w:t` or `w:br`."""
     style_id = ctx.style_id(fmt.char_style) if fmt.char_style else ""
-    return deepcopy(_run_template(style_id, fmt.bold, fmt.italic, lang, content))
+    return clone(_run_template(style_id, fmt.bold, fmt.italic, lang, content))
 
 
 @lru_cache(maxsize=256)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from copy import deepcopy
 from functools import lru_cache
 
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context
 from briefwright.writers.docx.inlines import add_inlines
-from briefwright.writers.docx.xml import el, fragment
+from briefwright.writers.docx.xml import clone, el, fragment
 
 _TIMELINE_HEADS = {"date", "dates", "when"}
 _CELL_PADDING = 240  # twips: left and right cell margins of the table style, plus a little air
@@ -54,10 +53,10 @@ def _is_timeline(header: list[str], ctx: Context) -> bool:
 
 
 def _row(cells, widths: list[int], ctx: Context, header: bool):
-    row = deepcopy(_row_template(header))
+    row = clone(_row_template(header))
     style = "Table Heading" if header else "Table Text"
     for cell, width in zip(cells, widths, strict=True):
-        tc = deepcopy(_cell_template(width))
+        tc = clone(_cell_template(width))
         row.append(tc)
         add_inlines(ctx.with_(container=tc).paragraph(style), cell, ctx)
     return row

@@ -39,6 +39,12 @@ def el(tag: str, children: tuple = (), **attrs: str | int | float) -> etree._Ele
     return element
 
 
+def clone(template: etree._Element) -> etree._Element:
+    """A copy of `template` and everything inside it, for stamping out prepared elements."""
+    # lxml copies the whole subtree either way; copy.deepcopy adds memo bookkeeping on top
+    return template.__copy__()
+
+
 def fragment(xml: str) -> etree._Element:
     """Parse one element written with the `w:` prefix (and `r:` when needed)."""
     tag_end = re.match(r"<[\w:]+", xml).end()
