@@ -20,7 +20,8 @@ __all__ = ["HANDLERS", "write"]
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """The DOCX file for `doc`: same tree, theme and options give the same bytes."""
     document, prepared = open_document(theme, options.reference_doc)
-    section = document.sections[0]
+    # the body's own w:sectPr: the prepared document has one section and writes add none
+    section = document.element.body.sectPr
     ctx = Context(
         part=document.part,
         styles=prepared.style_ids,
@@ -31,6 +32,6 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         container=document.element.body,
     )
     write_blocks(doc.children, ctx)
-    write_furniture(document, doc.meta, ctx)
+    write_furniture(document.part, section, doc.meta, ctx)
     set_properties(document, doc.meta, options)
     return to_bytes(document, prepared, options.timestamp)

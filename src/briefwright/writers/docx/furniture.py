@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from docx.enum.section import WD_HEADER_FOOTER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import nsmap, qn
+from docx.package import Package
+from docx.parts.hdrftr import FooterPart, HeaderPart
+
 from briefwright.doctree.nodes import DocMeta
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
@@ -12,6 +18,8 @@ from briefwright.writers.docx.xml import clone, el
 TLP_LABELS = ("RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR")
 _SHORT_TITLE_MAX = 70  # characters of a long title kept in the footer when no short title is set
 _NBSP = "\u00a0"
+_NS = {"w": nsmap["w"]}
+_STORIES = {"header": (HeaderPart, RT.HEADER), "footer": (FooterPart, RT.FOOTER)}
 
 
 def tlp_label(marking: str) -> str | None:
@@ -22,20 +30,45 @@ def tlp_label(marking: str) -> str | None:
     return None
 
 
-def write_furniture(document, meta: DocMeta, ctx: Context) -> None:
-    """Fill the one header and footer every page shows."""
-    section = document.sections[0]
-    section.different_first_page_header_footer = False
-    header, footer = section.header, section.footer
-    header.is_linked_to_previous = footer.is_linked_to_previous = False
-    for part in (header, footer):
-        for child in list(part._element):
-            part._element.remove(child)
-    _marking(meta, ctx.with_(container=header._element, part=header.part), "Header")
-    page_line = ctx.with_(container=footer._element, part=footer.part)
+def write_furniture(document_part, section, meta: DocMeta, ctx: Context) -> None:
+    """Fill the one header and footer every page shows (`section` is the body's w:sectPr)."""
+    section.titlePg_val = False  # the first page shows them too
+    header_part = _story_part(document_part, section, "header")
+    footer_part = _story_part(document_part, section, "footer")
+    _marking(meta, ctx.with_(container=header_part.element, part=header_part), "Header")
+    page_line = ctx.with_(container=footer_part.element, part=footer_part)
     _page_line(meta, page_line)
     if meta.marking.strip():
         _marking(meta, page_line, "Footer")
+
+
+def _story_part(document_part, section, kind: str):
+    """The section's emptied default header or footer part, added when it has none.
+
+    What python-docx's `section.header.is_linked_to_previous = False` does, without its XPath
+    queries and without reading and parsing its template file for every new part.
+    """
+    reference = section.find(f"w:{kind}Reference[@w:type='default']", _NS)
+    if reference is not None:
+        part = document_part.related_parts[reference.get(qn("r:id"))]
+        del part.element[:]
+        return part
+    part_class, reltype = _STORIES[kind]
+    empty, package = _empty_story(kind), document_part.package
+    partname = package.next_partname(f"/word/{kind}%d.xml")
+    part = part_class(partname, empty.content_type, clone(empty.element), package)
+    rid = document_part.relate_to(part, reltype)
+    add_reference = section.add_headerReference if kind == "header" else section.add_footerReference
+    add_reference(WD_HEADER_FOOTER.PRIMARY, rid)
+    return part
+
+
+@lru_cache(maxsize=2)
+def _empty_story(kind: str):
+    """A new header or footer part as python-docx makes it, emptied: a template to copy."""
+    part = _STORIES[kind][0].new(Package())
+    del part.element[:]
+    return part
 
 
 def _marking(meta: DocMeta, ctx: Context, fallback: str) -> None:
