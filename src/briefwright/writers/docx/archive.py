@@ -9,8 +9,11 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import CT_Relationships
+from docx.opc.packuri import PackURI
 from docx.opc.spec import default_content_types
 from lxml import etree
 
@@ -67,16 +70,22 @@ def _encode(name: str) -> tuple[bytes, int]:
         return name.encode("utf-8"), _UTF8_NAME
 
 
-def content_types(parts) -> bytes:
-    """[Content_Types].xml for `parts`: a default per known extension, an override otherwise."""
+def types_entry(listing: tuple[tuple[str, str], ...]) -> Entry:
+    """The [Content_Types].xml member for these (partname, content type) pairs."""
+    return _types_entry(listing)
+
+
+@lru_cache(maxsize=64)
+def _types_entry(listing: tuple[tuple[str, str], ...]) -> Entry:
+    # the same dozen parts in nearly every write: made once for each set of parts
     defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
     overrides = {}
-    for part in parts:
-        ext = part.partname.ext
-        if (ext.lower(), part.content_type) in default_content_types:
-            defaults[ext.lower()] = part.content_type
+    for partname, content_type in listing:
+        ext = PackURI(partname).ext
+        if (ext.lower(), content_type) in default_content_types:
+            defaults[ext.lower()] = content_type
         else:
-            overrides[part.partname] = part.content_type
+            overrides[partname] = content_type
     root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
     for ext in sorted(defaults):
         etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=ext, ContentType=defaults[ext])
@@ -84,4 +93,25 @@ def content_types(parts) -> bytes:
         etree.SubElement(
             root, f"{{{_TYPES_NS}}}Override", PartName=name, ContentType=overrides[name]
         )
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+    return deflate("[Content_Types].xml", etree.tostring(root, encoding="UTF-8", standalone=True))
+
+
+def rels_entry(name: str, base_uri: str, rels) -> Entry:
+    """The .rels member `name` for python-docx relationships whose source sits at `base_uri`."""
+    listing = tuple(
+        (rel.rId, rel.reltype, rel.target_ref if rel.is_external else rel.target_part.partname)
+        + (rel.is_external,)
+        for rel in rels.values()
+    )
+    return _rels_entry(name, base_uri, listing)
+
+
+@lru_cache(maxsize=256)
+def _rels_entry(name: str, base_uri: str, listing: tuple) -> Entry:
+    # python-docx's own serialisation, made once for each distinct set of relationships
+    root = CT_Relationships.new()
+    for rid, reltype, target, external in listing:
+        root.add_rel(
+            rid, reltype, target if external else PackURI(target).relative_ref(base_uri), external
+        )
+    return deflate(name, root.xml)

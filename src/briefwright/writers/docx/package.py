@@ -37,7 +37,7 @@ from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.docx.archive import content_types, deflate, zip_bytes
+from briefwright.writers.docx.archive import rels_entry, types_entry, zip_bytes
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
 from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
@@ -226,11 +226,12 @@ def to_bytes(document, prepared: Prepared, timestamp: int) -> bytes:
     for part in parts:
         part.before_marshal()
     entries = [
-        deflate("[Content_Types].xml", content_types(parts)),
-        deflate(PACKAGE_URI.rels_uri.membername, package.rels.xml),
+        types_entry(tuple((part.partname, part.content_type) for part in parts)),
+        rels_entry(PACKAGE_URI.rels_uri.membername, PACKAGE_URI.baseURI, package.rels),
     ]
     for part in parts:
         entries.append(prepared.entry(part))
         if len(part.rels):
-            entries.append(deflate(part.partname.rels_uri.membername, part.rels.xml))
+            name = part.partname.rels_uri.membername
+            entries.append(rels_entry(name, part.partname.baseURI, part.rels))
     return zip_bytes(entries, time.gmtime(max(timestamp, _ZIP_EPOCH)))

@@ -20,7 +20,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PACKAGE_URI
 from docx.opc.part import Part
 
-from briefwright.writers.docx.archive import Entry, content_types, deflate, zip_bytes
+from briefwright.writers.docx.archive import Entry, deflate, rels_entry, types_entry, zip_bytes
 from briefwright.writers.docx.numbering import ListIds
 
 # The parts a write changes: the body, its lists, header and footer, and the properties.
@@ -54,12 +54,6 @@ class Prepared:
         return deflate(part.partname.membername, blob)
 
 
-@dataclass(frozen=True)
-class _Listed:
-    partname: str
-    content_type: str
-
-
 def pack(document, lists: ListIds, style_ids: dict[str, str]) -> bytes:
     """The bytes of a prepared python-docx document, for `load`."""
     package = document.part.package
@@ -68,15 +62,15 @@ def pack(document, lists: ListIds, style_ids: dict[str, str]) -> bytes:
         part.before_marshal()
     entries = {part.partname: deflate(part.partname.membername, part.blob) for part in parts}
     fixed = [part for part in parts if part.content_type not in _WRITTEN_PARTS]
-    listed = [_Listed(p.partname, _FIXED if p in fixed else p.content_type) for p in parts]
     members = [
-        deflate("[Content_Types].xml", content_types(listed)),
-        deflate(PACKAGE_URI.rels_uri.membername, package.rels.xml),
+        types_entry(tuple((p.partname, _FIXED if p in fixed else p.content_type) for p in parts)),
+        rels_entry(PACKAGE_URI.rels_uri.membername, PACKAGE_URI.baseURI, package.rels),
     ]
     for part in parts:
         members.append(entries[part.partname])
         if len(part.rels):
-            members.append(deflate(part.partname.rels_uri.membername, part.rels.xml))
+            name = part.partname.rels_uri.membername
+            members.append(rels_entry(name, part.partname.baseURI, part.rels))
     slim = zip_bytes(members, (1980, 1, 1, 0, 0, 0))
     described = [(p.partname, p.content_type, entries[p.partname]) for p in fixed]
     header = {
