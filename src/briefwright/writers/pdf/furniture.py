@@ -15,12 +15,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.fonts import FontFamily
 from briefwright.theme import Theme
 from briefwright.writers.pdf.markup import InlineRenderer
+from briefwright.writers.pdf.paragraph import Paragraph
 
 # Traffic Light Protocol 2.0: label colours on a black background
 TLP_COLOURS = {"RED": "#FF2B2B", "AMBER": "#FFC000", "GREEN": "#33FF00", "CLEAR": "#FFFFFF"}

@@ -1,4 +1,4 @@
-"""A platypus Paragraph that breaks its lines faster, with the same result.
+"""A platypus Paragraph that breaks its lines and reads its markup faster, with the same result.
 
 platypus asks the same paragraph for its size at the same width several times in one build:
 the frame, the keep-with-next logic, a table measuring its rows and again drawing its cells.
@@ -7,11 +7,20 @@ depends only on the paragraph and the width, so the last one is kept and returne
 
 Line breaking also asks, once per word, whether a word can join the run of text before it
 (reportlab's `sameFrag`); see `same_frag` for why that is answered here.
+
+Reading the markup: reportlab feeds it to Python's HTMLParser, a tenth of a render. The markup
+is ours (markup.py: escaped text, a few tags), so `tuple_tree` reads it with one regular
+expression into the tuple tree reportlab's parser also accepts; the same parser then builds
+the same fragments, with the same calls. Markup outside that small grammar goes the usual way.
 """
 
 from __future__ import annotations
 
+import html
+import re
+
 from reportlab.platypus import paragraph as rl_paragraph
+from reportlab.platypus.paraparser import ParaParser, known_entities
 
 # the attributes reportlab's sameFrag compares, in its order
 _FRAG_ATTRIBUTES = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link")
@@ -42,10 +51,61 @@ def same_frag(f, g) -> bool:
 rl_paragraph.sameFrag = same_frag
 
 
+# one token of our markup: text, an entity, a start tag with its attributes, an end tag, <br/>
+_TOKEN = re.compile(
+    r"([^<&]+)|&(amp|lt|gt|quot);"
+    r'|<(b|i|u|font|a)((?: [a-zA-Z]+="[^"<>]*")*)>|</(b|i|u|font|a)>|<br/>'
+)
+_ATTRIBUTE = re.compile(r' ([a-zA-Z]+)="([^"<>]*)"')
+
+
+def tuple_tree(markup: str) -> tuple | None:
+    """`markup` as reportlab's tuple tree, or None if it is not markup that markup.py makes.
+
+    Each text and each entity is its own child, because HTMLParser hands them to the
+    paragraph parser one by one too; attribute names are lower-cased and values unescaped,
+    as HTMLParser does.
+    """
+    root: tuple = ("para", {}, [])
+    stack = [root]
+    end = 0
+    for match in _TOKEN.finditer(markup):
+        if match.start() != end:
+            return None
+        end = match.end()
+        text, entity, tag, attributes, closing = match.groups()
+        if text is not None or entity:
+            stack[-1][2].append(text if text is not None else known_entities[entity])
+        elif tag:
+            found = _ATTRIBUTE.findall(attributes)
+            node = (tag, {name.lower(): html.unescape(value) for name, value in found}, [])
+            stack[-1][2].append(node)
+            stack.append(node)
+        elif closing:
+            if stack[-1][0] != closing or len(stack) == 1:
+                return None
+            stack.pop()
+        else:
+            stack[-1][2].append(("br", {}, None))
+    return root if end == len(markup) and len(stack) == 1 else None
+
+
 class Paragraph(rl_paragraph.Paragraph):
-    """reportlab's Paragraph, remembering the size of its last wrap."""
+    """reportlab's Paragraph, reading our markup without HTMLParser and caching its last wrap."""
 
     _last_wrap: tuple[float, tuple[float, float]] | None = None
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):  # noqa: N803
+        if frags is None and style is not None and not kwargs:
+            # what Paragraph._setup does with markup: clean it, parse it, transform the text
+            cleaned = rl_paragraph.cleanBlockQuotedText(text)
+            tree = tuple_tree(cleaned)
+            if tree is not None:
+                parser = ParaParser()
+                parser.caseSensitive = 1
+                text, (style, frags, _) = cleaned, parser.tt_parse(tree, style)
+                rl_paragraph.textTransformFrags(frags, style)
+        super().__init__(text, style, bulletText, frags, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """The size at `availWidth`; the lines are broken only when the width changes."""
