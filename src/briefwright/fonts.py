@@ -66,7 +66,7 @@ class FontFamily:
 
     family: str
     names: dict[str, str]  # style -> registered reportlab font name
-    charsets: dict[str, frozenset[int]] = field(repr=False)  # style -> code points with a glyph
+    charsets: dict[str, frozenset[str]] = field(repr=False)  # style -> characters with a glyph
 
     def name(self, bold: bool = False, italic: bool = False) -> str:
         """The registered font name for a combination of bold and italic."""
@@ -74,11 +74,11 @@ class FontFamily:
 
     def covers(self, char: str, bold: bool = False, italic: bool = False) -> bool:
         """Whether the face for this style has a glyph for `char`."""
-        return ord(char) in self.charsets[_style(bold, italic)]
+        return char in self.charsets[_style(bold, italic)]
 
-    def charset(self, bold: bool = False, italic: bool = False) -> frozenset[int]:
-        """The code points the face for this style can draw."""
-        return self.charsets[_style(bold, italic)]
+    def draws(self, text: str, bold: bool = False, italic: bool = False) -> bool:
+        """Whether the face for this style has a glyph for every character of `text`."""
+        return self.charsets[_style(bold, italic)].issuperset(text)
 
 
 def _style(bold: bool, italic: bool) -> str:
@@ -105,7 +105,7 @@ def load_family(family: str, files: tuple[str, ...] = ()) -> FontFamily:
 @functools.cache
 def _register(family: str, paths: tuple[str, ...]) -> FontFamily:
     names: dict[str, str] = {}
-    charsets: dict[str, frozenset[int]] = {}
+    charsets: dict[str, frozenset[str]] = {}
     for style, path in zip(STYLES, paths, strict=True):
         # the path is part of the name, so two themes can use one family name for other files
         digest = hashlib.sha1(path.encode()).hexdigest()[:8]
@@ -116,7 +116,8 @@ def _register(family: str, paths: tuple[str, ...]) -> FontFamily:
             raise RenderError(f"font {family!r} ({style}): cannot use {path}: {exc}") from None
         pdfmetrics.registerFont(font)
         names[style] = name
-        charsets[style] = frozenset(font.face.charToGlyph)
+        # characters, not code points: checking a text is then one issuperset call
+        charsets[style] = frozenset(map(chr, font.face.charToGlyph))
     # lets Paragraph markup such as <b> and <i> pick the right face of the family
     for style, name in names.items():
         addMapping(family, "bold" in style, "italic" in style, name)

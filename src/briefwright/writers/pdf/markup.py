@@ -85,7 +85,7 @@ class InlineRenderer:
     def text(self, text: str) -> str:
         """Escape a run of text, checking that each character can be drawn."""
         text = text.translate(_SPACES)
-        if set(map(ord, text)) <= self.fonts.charset(self.bold, self.italic):
+        if self.fonts.draws(text, self.bold, self.italic):
             return escape(text)  # the common case, checked in one go
         return "".join(self._char(text, i) for i in range(len(text)))
 
