@@ -17,6 +17,7 @@ from briefwright.errors import RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.markdown import HANDLED_TYPES, check_round_trip, write
+from briefwright.writers.markdown.check import all_read_back
 
 FIXTURES = Path(__file__).parent / "data" / "markdown"
 NASTY = "* # | <b> & {{ 7*7 }} [x](javascript:alert(1)) _a_ \\ "
@@ -338,3 +339,49 @@ def test_emphasis_without_a_gfm_spelling_goes_out_plain_with_a_warning():
     markdown = write(doc, Theme(), WriteOptions(warn=warnings.append)).decode("utf-8")
     assert markdown == "\\*\\*\n\nfine *em*\n"
     assert warnings == ["Markdown: emphasis in '**' cannot be written in GFM; written plain"]
+
+
+_FUSING = parse_markdown("____*_*___\n")[0].children  # emphasis with no GFM spelling
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        n.Paragraph((n.Text("a"), n.LineBreak(), *_FUSING)),
+        n.Callout("note", _FUSING, (n.Paragraph((n.Emphasis((n.Text("ok"),)),)),)),
+        n.Quote((n.Paragraph((n.Text("q"),)),), attribution=_FUSING),
+        n.Table((_FUSING, (n.Strong((n.Text("ok"),)),)), ()),
+        n.BulletList((n.ListItem((n.Paragraph(_FUSING),)),)),
+    ],
+    ids=["after-a-break", "callout-title", "attribution", "table-cell", "list-item"],
+)
+def test_fused_emphasis_goes_out_plain_wherever_it_sits(block):
+    warnings: list[str] = []
+    doc = n.Document(n.DocMeta(title="T", marking="TLP:AMBER"), (block,))
+    markdown = write(doc, Theme(), WriteOptions(warn=warnings.append)).decode("utf-8")
+    [warning] = warnings
+    assert warning.endswith("**' cannot be written in GFM; written plain")
+    texts = [_inline_text(node) for node in _gfm_tree(markdown).walk() if node.type == "inline"]
+    assert any("**" in text for text in texts)
+
+
+def test_an_escaping_bug_is_a_render_error_not_a_wrong_file(monkeypatch):
+    import briefwright.writers.markdown.inlines as inlines
+
+    monkeypatch.setattr(inlines, "escape_text", lambda text, before_link=False: text)
+    for children in [(n.Text("*a*"),), (n.Text("<b>x</b> "), n.Strong((n.Text("b"),)))]:
+        with pytest.raises(RenderError, match="does not read back"):
+            _md(n.Paragraph(children))
+
+
+def test_read_back_of_runs_is_answered_from_the_whole_document():
+    # The block's content is the run itself: the document's parse is the run's parse, and its
+    # text must still equal the run's text, not merely the document's expected text.
+    assert all_read_back("*a*\n", ["a"], {0: ("*a*", "a")})
+    assert not all_read_back("**x*\n", ["*x"], {0: ("**x*", "x")})
+    # A reference definition resolves "[y]" in the document but not in the run on its own.
+    assert check_round_trip("[y]: https://e.example\n\n*[y]*\n", ["y"]) is None
+    assert not all_read_back("[y]: https://e.example\n\n*[y]*\n", ["y"], {0: ("*[y]*", "y")})
+    # A run whose block holds more than the run (here the alert marker) is parsed on its own.
+    assert all_read_back("> [!NOTE]\n> **t**\n", ["[!NOTE] t"], {0: ("**t**", "t")})
+    assert not all_read_back("> [!NOTE]\n> **t**\n", ["[!NOTE] t"], {0: ("**t**", "u")})

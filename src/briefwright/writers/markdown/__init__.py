@@ -5,6 +5,13 @@ down), the callout becomes a GFM alert and a quote a block quote with an attribu
 escaped only where it would otherwise become markup (inlines.py). Before returning, the output is
 parsed again and its text compared with the tree's (check.py), so an escaping bug is a
 RenderError, never a wrong file.
+
+Emphasis is the one thing escaping cannot settle locally: a run's delimiters may pair up wrongly
+with its neighbours'. Such a run is written plain (with a warning) when it does not read back on
+its own. Reading each run back costs a parse per paragraph, so the first attempt writes every run
+as it is and lets the one parse of the whole output also answer, run by run, whether each would
+have read back (check.all_read_back); only when something fails is the document written again,
+run by run, exactly as before. Either way the output is the same.
 """
 
 from __future__ import annotations
@@ -15,12 +22,13 @@ from briefwright.doctree import nodes
 from briefwright.escaping import escape_heading_end, escape_line_start, protect_edges
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.markdown.check import check_round_trip, reads_back
+from briefwright.writers.markdown.check import all_read_back, check_round_trip, reads_back
 from briefwright.writers.markdown.inlines import (
     BLOCK,
     CELL,
     INLINE_HANDLERS,
     LINE,
+    has_emphasis,
     render_inlines,
     without_emphasis,
 )
@@ -30,21 +38,37 @@ __all__ = ["HANDLED_TYPES", "check_round_trip", "write"]
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """The document as UTF-8 GFM; raises RenderError if the output would not read back."""
-    writer = _Writer(options.warn)
-    marking = writer.marking(doc.meta.marking)
-    parts = [marking, writer.blocks(doc.children), writer.marking(doc.meta.marking)]
-    markdown = "\n\n".join("\n".join(part) for part in parts if part) + "\n"
+    writer = _Writer(options.warn, runs={})
+    markdown = writer.document(doc)
+    if all_read_back(markdown, writer.expected, writer.runs):
+        return markdown.encode("utf-8")
+    # Some run of emphasis does not read back (or an escaping bug): write again, reading each
+    # run back as it is written, and let the whole-document check have the last word.
+    writer = _Writer(options.warn, runs=None)
+    markdown = writer.document(doc)
     check_round_trip(markdown, writer.expected)
     return markdown.encode("utf-8")
 
 
 class _Writer:
-    """Renders nodes to Markdown lines and records the text a reader must get back."""
+    """Renders nodes to Markdown lines and records the text a reader must get back.
 
-    def __init__(self, warn: Callable[[str], None]) -> None:
+    With `runs` a dict, each emphasised run is written as it is and recorded there (index in
+    `expected` -> its Markdown and text) for check.all_read_back; with None, each is read back
+    at once and written plain if it fails.
+    """
+
+    def __init__(self, warn: Callable[[str], None], runs: dict[int, tuple[str, str]] | None):
         # The text a parser must find in each paragraph, heading or cell, in document order.
         self.expected: list[str] = []
         self.warn = warn
+        self.runs = runs
+
+    def document(self, doc: nodes.Document) -> str:
+        """The whole file: marking, blocks, marking."""
+        parts = [self.marking(doc.meta.marking), self.blocks(doc.children)]
+        parts.append(self.marking(doc.meta.marking))
+        return "\n\n".join("\n".join(part) for part in parts if part) + "\n"
 
     def marking(self, marking: str) -> list[str]:
         if not marking:
@@ -68,6 +92,11 @@ class _Writer:
         text = nodes.plain_text(children)
         self.expected.append(lead + text)
         markdown = render_inlines(children, place)
+        if not has_emphasis(children):
+            return markdown  # written plain it would be the same, so there is nothing to choose
+        if self.runs is not None:
+            self.runs[len(self.expected) - 1] = (markdown, text)
+            return markdown
         if reads_back(markdown, text):
             return markdown
         # Rare nestings of emphasis around punctuation have no CommonMark spelling; the words

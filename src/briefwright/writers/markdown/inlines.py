@@ -51,6 +51,16 @@ def _pick(delimiters: tuple[str, str], inner: str, before: str) -> str:
     return delimiters[0]
 
 
+def has_emphasis(children: tuple[nodes.Inline, ...]) -> bool:
+    """Whether a Strong or Emphasis sits anywhere in the inlines (links included)."""
+    for child in children:
+        if isinstance(child, nodes.Strong | nodes.Emphasis):
+            return True
+        if isinstance(child, nodes.Link) and has_emphasis(child.children):
+            return True
+    return False
+
+
 def without_emphasis(children: tuple[nodes.Inline, ...]) -> tuple[nodes.Inline, ...]:
     """The same inlines with every Strong and Emphasis replaced by its content."""
     out: list[nodes.Inline] = []
