@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown_it.tree import SyntaxTreeNode
 from markdown_it.utils import read_fixture_file
 
 from briefwright.doctree import nodes as n
 from briefwright.doctree.dump import dump
-from briefwright.doctree.parse import parse_markdown
+from briefwright.doctree.mdtree import Node, tree
+from briefwright.doctree.parse import _markdown_it, parse_markdown
 from briefwright.errors import RenderError
 
 FIXTURES = Path(__file__).parent / "data" / "markdown"
@@ -114,3 +116,17 @@ def test_dump_of_a_document_shows_the_meta_that_is_set():
 def test_a_container_in_a_quote_at_the_very_end_does_not_crash_the_parser(source):
     with pytest.raises(RenderError, match="not closed"):
         parse_markdown(source)
+
+
+def _shape(node: Node | SyntaxTreeNode) -> tuple:
+    """What the walker reads of a syntax tree node, recursively."""
+    where = tuple(node.map) if node.map else None
+    fields = (node.type, where, node.info, node.tag, dict(node.attrs), node.content)
+    return (*fields, tuple(_shape(child) for child in node.children))
+
+
+@pytest.mark.parametrize(("path", "title", "source", "expected"), _cases())
+def test_the_token_tree_nests_as_markdown_it_syntax_tree_does(path, title, source, expected):
+    tokens = _markdown_it().parse(source)
+    want = tuple(_shape(child) for child in SyntaxTreeNode(tokens).children)
+    assert tuple(_shape(node) for node in tree(tokens)) == want

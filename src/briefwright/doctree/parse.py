@@ -49,10 +49,10 @@ import functools
 import re
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
 from briefwright.doctree import nodes
+from briefwright.doctree.mdtree import Node, tree
 from briefwright.errors import Issue, Location, RenderError
 
 CALLOUT_KINDS = ("note", "tip", "important", "warning", "caution")
@@ -76,10 +76,10 @@ def parse_markdown(text: str, source_name: str = "<template output>") -> tuple[n
     """Parse template Markdown into block nodes; unsupported constructs raise RenderError."""
     # mdit-py-plugins' container rule indexes past the end of a source whose last line is an
     # empty "> " inside a quote; a final newline keeps it in range and changes nothing else.
-    root = SyntaxTreeNode(_markdown_it().parse(text if text.endswith("\n") else text + "\n"))
+    tokens = _markdown_it().parse(text if text.endswith("\n") else text + "\n")
     # Lines as markdown-it counts them (str.splitlines would also split at \x0b, \x85, ...).
     lines = re.split(r"\r\n?|\n", text)
-    return _Builder(source_name, lines).blocks(root.children, top=True)
+    return _Builder(source_name, lines).blocks(tree(tokens), top=True)
 
 
 class _Builder:
@@ -96,7 +96,7 @@ class _Builder:
 
     # --- blocks ---------------------------------------------------------------------------
 
-    def blocks(self, children: list[SyntaxTreeNode], top: bool = False) -> tuple:
+    def blocks(self, children: list[Node], top: bool = False) -> tuple:
         out: list[nodes.Block] = []
         for child in children:
             # A meta container stands for several blocks: one MetaLine per paragraph.
@@ -106,7 +106,7 @@ class _Builder:
                 out.append(self.block(child, top))
         return tuple(out)
 
-    def block(self, node: SyntaxTreeNode, top: bool) -> nodes.Block:
+    def block(self, node: Node, top: bool) -> nodes.Block:
         line = node.map[0] + 1 if node.map else 0
         if node.type == "container_any":
             return self.container(node, line, top)
@@ -115,26 +115,26 @@ class _Builder:
             raise self.error(line, _unsupported(node))
         return handler(self, node, line)
 
-    def paragraph(self, node: SyntaxTreeNode, line: int) -> nodes.Paragraph:
+    def paragraph(self, node: Node, line: int) -> nodes.Paragraph:
         return nodes.Paragraph(self.inlines(node.children[0], line), line)
 
-    def heading(self, node: SyntaxTreeNode, line: int) -> nodes.Heading:
+    def heading(self, node: Node, line: int) -> nodes.Heading:
         level = int(node.tag[1])
         if level > 3:
             raise self.error(line, f"heading level {level} is not supported (use # to ###)")
         return nodes.Heading(level, self.inlines(node.children[0], line), line)
 
-    def bullet_list(self, node: SyntaxTreeNode, line: int) -> nodes.BulletList:
+    def bullet_list(self, node: Node, line: int) -> nodes.BulletList:
         return nodes.BulletList(self.blocks(node.children), line)
 
-    def ordered_list(self, node: SyntaxTreeNode, line: int) -> nodes.OrderedList:
+    def ordered_list(self, node: Node, line: int) -> nodes.OrderedList:
         start = int(node.attrs.get("start", 1))
         return nodes.OrderedList(self.blocks(node.children), start, line)
 
-    def list_item(self, node: SyntaxTreeNode, line: int) -> nodes.ListItem:
+    def list_item(self, node: Node, line: int) -> nodes.ListItem:
         return nodes.ListItem(self.blocks(node.children), line)
 
-    def table(self, node: SyntaxTreeNode, line: int) -> nodes.Table:
+    def table(self, node: Node, line: int) -> nodes.Table:
         rows = [tr for section in node.children for tr in section.children]
         cells = [
             tuple(self.inlines(cell.children[0], tr.map[0] + 1) for cell in tr.children)
@@ -142,10 +142,10 @@ class _Builder:
         ]
         return nodes.Table(cells[0], tuple(cells[1:]), line)
 
-    def thematic_break(self, node: SyntaxTreeNode, line: int) -> nodes.ThematicBreak:
+    def thematic_break(self, node: Node, line: int) -> nodes.ThematicBreak:
         return nodes.ThematicBreak(line)
 
-    def blockquote(self, node: SyntaxTreeNode, line: int) -> nodes.Quote:
+    def blockquote(self, node: Node, line: int) -> nodes.Quote:
         children, attribution = [], None
         for child in node.children:
             if _container_name(child) != "attribution":
@@ -158,7 +158,7 @@ class _Builder:
 
     # --- containers -----------------------------------------------------------------------
 
-    def container(self, node: SyntaxTreeNode, line: int, top: bool) -> nodes.Block:
+    def container(self, node: Node, line: int, top: bool) -> nodes.Block:
         name = _container_name(node)
         self.check_container(node, name, line, top)
         if name == "title":
@@ -175,7 +175,7 @@ class _Builder:
         what = f"unknown container '{name}'" if name else "a container needs a name"
         raise self.error(line, f"{what} (known: {known})")
 
-    def check_container(self, node: SyntaxTreeNode, name: str, line: int, top: bool) -> None:
+    def check_container(self, node: Node, name: str, line: int, top: bool) -> None:
         end = node.map[1]
         # The plugin closes a container silently at the end of the document; for a template
         # that is almost always a forgotten ':::' that swallowed the rest of the briefing.
@@ -184,7 +184,7 @@ class _Builder:
         if name in ("title", "subtitle", "meta") and not top:
             raise self.error(line, f"'::: {name}' must be at the top level")
 
-    def single_paragraph(self, node: SyntaxTreeNode, name: str) -> tuple[nodes.Inline, ...]:
+    def single_paragraph(self, node: Node, name: str) -> tuple[nodes.Inline, ...]:
         if not node.children:
             return ()
         first = node.children[0]
@@ -193,7 +193,7 @@ class _Builder:
             raise self.error(line, f"'::: {name}' holds a single paragraph")
         return self.inlines(first.children[0], first.map[0] + 1)
 
-    def meta(self, node: SyntaxTreeNode, top: bool) -> list[nodes.MetaLine]:
+    def meta(self, node: Node, top: bool) -> list[nodes.MetaLine]:
         line = node.map[0] + 1
         self.check_container(node, "meta", line, top)
         for child in node.children:
@@ -202,7 +202,7 @@ class _Builder:
         paragraphs = (self.paragraph(child, child.map[0] + 1) for child in node.children)
         return [nodes.MetaLine(p.children, p.line) for p in paragraphs]
 
-    def callout(self, node: SyntaxTreeNode, line: int) -> nodes.Callout:
+    def callout(self, node: Node, line: int) -> nodes.Callout:
         words = node.info.split(None, 2)
         kind = words[1] if len(words) > 1 else ""
         if kind not in CALLOUT_KINDS:
@@ -210,24 +210,22 @@ class _Builder:
                 line, f"callout kind '{kind}' is not one of {', '.join(CALLOUT_KINDS)}"
             )
         title_text = words[2].strip(" \t") if len(words) > 2 else ""
-        title = SyntaxTreeNode(_markdown_it().parseInline(title_text))
-        return nodes.Callout(
-            kind, self.inlines(title.children[0], line), self.blocks(node.children), line
-        )
+        (title,) = tree(_markdown_it().parseInline(title_text))
+        return nodes.Callout(kind, self.inlines(title, line), self.blocks(node.children), line)
 
     # --- inlines --------------------------------------------------------------------------
 
-    def inlines(self, inline: SyntaxTreeNode, line: int) -> tuple[nodes.Inline, ...]:
+    def inlines(self, inline: Node, line: int) -> tuple[nodes.Inline, ...]:
         self.line = line
         return self.convert_inlines(inline.children)
 
-    def convert_inlines(self, children: list[SyntaxTreeNode]) -> tuple[nodes.Inline, ...]:
+    def convert_inlines(self, children: list[Node]) -> tuple[nodes.Inline, ...]:
         out: list[nodes.Inline] = []
         for child in children:
             out.extend(self.inline(child))
         return _merge_text(out)
 
-    def inline(self, node: SyntaxTreeNode) -> tuple[nodes.Inline, ...]:
+    def inline(self, node: Node) -> tuple[nodes.Inline, ...]:
         if node.type == "text":
             return (nodes.Text(node.content),)
         if node.type in ("softbreak", "hardbreak"):
@@ -267,11 +265,11 @@ _UNSUPPORTED = {
 }
 
 
-def _unsupported(node: SyntaxTreeNode) -> str:
+def _unsupported(node: Node) -> str:
     return _UNSUPPORTED.get(node.type, f"unsupported Markdown construct '{node.type}'")
 
 
-def _container_name(node: SyntaxTreeNode) -> str | None:
+def _container_name(node: Node) -> str | None:
     if node.type != "container_any":
         return None
     words = node.info.split(None, 1)
