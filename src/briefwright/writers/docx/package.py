@@ -10,7 +10,6 @@ compressed bytes: they are neither parsed, copied as trees, serialised nor defla
 from __future__ import annotations
 
 import contextlib
-import copy
 import hashlib
 import html
 import struct
@@ -87,7 +86,7 @@ def open_document(theme: Theme, reference_doc: Path | None):
             raise _reference_error(reference_doc, exc.strerror or str(exc)) from None
         key = (str(reference_doc.resolve()), stat.st_mtime_ns, stat.st_size)
     prepared = _prepare(theme, key)
-    return copy.deepcopy(prepared.document), prepared
+    return prepared.fresh_document(), prepared
 
 
 @lru_cache(maxsize=16)

@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+from copy import deepcopy
 from dataclasses import astuple, dataclass
 from io import BytesIO
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PACKAGE_URI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
+from docx.package import Package
 
 from briefwright.writers.docx.archive import Entry, deflate, rels_entry, types_entry, zip_bytes
 from briefwright.writers.docx.numbering import ListIds
@@ -44,6 +46,26 @@ class Prepared:
     lists: ListIds
     style_ids: dict[str, str]
     entries: dict[str, tuple[bytes, Entry]]  # partname -> (blob, its zip entry) of fixed parts
+
+    def fresh_document(self):
+        """A python-docx Document of its own, copied from the prepared one.
+
+        Fixed parts share their bytes; the parts a write changes get copies of their trees.
+        (copy.deepcopy of the whole python-docx object graph does the same at three times
+        the cost.)
+        """
+        template = self.document.part.package
+        package = Package()
+        copies = {
+            part: type(part)(part.partname, part.content_type, deepcopy(part.element), package)
+            if isinstance(part, XmlPart)
+            else Part(part.partname, part.content_type, part.blob, package)
+            for part in template.parts
+        }
+        _relate_alike(package.rels, template.rels, copies)
+        for old, new in copies.items():
+            _relate_alike(new.rels, old.rels, copies)
+        return copies[self.document.part].document
 
     def entry(self, part) -> Entry:
         """The zip entry of `part`, compressed again only if it is not a fixed part."""
