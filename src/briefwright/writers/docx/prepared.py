@@ -51,8 +51,7 @@ class Prepared:
         """A python-docx Document of its own, copied from the prepared one.
 
         Fixed parts share their bytes; the parts a write changes get copies of their trees.
-        (copy.deepcopy of the whole python-docx object graph does the same at three times
-        the cost.)
+        (copy.deepcopy of the whole python-docx object graph does the same at twice the cost.)
         """
         template = self.document.part.package
         package = Package()
@@ -125,7 +124,7 @@ def load(data: bytes) -> Prepared:
     if len(labelled) != len(kinds):
         raise ValueError("the fixed parts listed and the package disagree")
     thawed = {old: Part(old.partname, kind, old.blob, package) for old, kind in labelled.items()}
-    retarget(package, thawed)
+    _retarget(package, thawed)
     blobs = {part.partname: part.blob for part in thawed.values()}
     entries = {}
     for name, _, crc, size, length in header["fixed"]:
@@ -136,7 +135,7 @@ def load(data: bytes) -> Prepared:
     return Prepared(document, lists, header["style_ids"], entries)
 
 
-def retarget(package, replacements: dict) -> None:
+def _retarget(package, replacements: dict) -> None:
     """Put each replacement part in the place of the part it replaces, under the same ids."""
     for old, new in replacements.items():
         _relate_alike(new.rels, old.rels, replacements)
