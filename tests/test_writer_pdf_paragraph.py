@@ -31,7 +31,7 @@ VALUES = {
 
 
 def frags():
-    """A fragment with any subset of the attributes sameFrag looks at."""
+    """A fragment, as reportlab's parser makes them, with any of the attributes sameFrag reads."""
     return st.fixed_dictionaries({}, optional=VALUES).map(lambda attrs: ParaFrag(**attrs))
 
 

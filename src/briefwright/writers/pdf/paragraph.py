@@ -16,16 +16,23 @@ the same fragments, with the same calls. Markup outside that small grammar goes 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
 from reportlab.platypus import paragraph as rl_paragraph
-from reportlab.platypus.paraparser import ParaParser, known_entities
+from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
 
 # the attributes reportlab's sameFrag compares, in its order
 _FRAG_ATTRIBUTES = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link")
 _FRAG_ATTRIBUTES += ("backColor", "nobr")
 _ABSENT = object()
+# a plain ParaFrag keeps these attributes in its __dict__ only, so that can be read directly
+_PLAIN_FRAG = (
+    ParaFrag.__getattribute__ is object.__getattribute__
+    and not hasattr(ParaFrag, "__getattr__")
+    and not any(hasattr(ParaFrag, name) for name in (*_FRAG_ATTRIBUTES, "cbDefn", "lineBreak"))
+)
 
 
 def same_frag(f, g) -> bool:
@@ -33,15 +40,21 @@ def same_frag(f, g) -> bool:
 
     The C version fetches each attribute a fragment lacks by raising and clearing an
     AttributeError, ~5 us each; our fragments lack most of them, and line breaking asks about
-    every word, which made it a fifth of the time of a render. The answers are the C version's:
-    an absent attribute matches only another absent one; values compare as PyObject_RichCompareBool.
+    every word, which made it a fifth of the time of a render. For ParaFrags, the fragments
+    reportlab's parser makes, the answers are the C version's: an absent attribute matches
+    only another absent one; values compare as PyObject_RichCompareBool. Other classes are
+    read with getattr.
     """
-    if hasattr(f, "cbDefn") or hasattr(g, "cbDefn"):
+    if _PLAIN_FRAG and type(f) is ParaFrag and type(g) is ParaFrag:
+        found, other = f.__dict__.get, g.__dict__.get
+    else:
+        found, other = functools.partial(getattr, f), functools.partial(getattr, g)
+    if found("cbDefn", _ABSENT) is not _ABSENT or other("cbDefn", _ABSENT) is not _ABSENT:
         return False
-    if hasattr(f, "lineBreak") or hasattr(g, "lineBreak"):
+    if found("lineBreak", _ABSENT) is not _ABSENT or other("lineBreak", _ABSENT) is not _ABSENT:
         return False
     for name in _FRAG_ATTRIBUTES:
-        a, b = getattr(f, name, _ABSENT), getattr(g, name, _ABSENT)
+        a, b = found(name, _ABSENT), other(name, _ABSENT)
         if a is not b and (a is _ABSENT or b is _ABSENT or a != b):
             return False
     return True
