@@ -11,7 +11,7 @@ from conftest import SAMPLE, docx_all_text, pdf_pages_text
 
 from briefwright import parallel
 from briefwright.api import RenderSettings, load_summary, render_bytes
-from briefwright.errors import RenderError
+from briefwright.errors import InvalidSummary, RenderError
 
 pytestmark = pytest.mark.skipif(
     not parallel.can_split(("docx", "pdf")), reason="needs fork and two cores"
@@ -21,8 +21,11 @@ ALL = ("docx", "pdf", "md")
 
 
 def _render(parallel_on: bool, formats=ALL, **settings):
-    chosen = RenderSettings(formats=formats, parallel=parallel_on, **settings)
-    return render_bytes(load_summary(SAMPLE), "analyst", chosen)
+    chosen = RenderSettings(formats=formats, **settings)
+    if not parallel_on:
+        return render_bytes(load_summary(SAMPLE), "analyst", chosen)
+    with parallel.pdf_child_started_early(formats):
+        return render_bytes(load_summary(SAMPLE), "analyst", chosen)
 
 
 def _no_children_left() -> bool:
@@ -84,6 +87,19 @@ def test_an_error_here_stops_the_child(monkeypatch):
     assert _no_children_left()
 
 
+def test_a_failure_before_the_tree_is_built_stops_the_waiting_child(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: [unclosed\n")
+    with pytest.raises(InvalidSummary), parallel.pdf_child_started_early(ALL):
+        load_summary(broken)
+    assert _no_children_left()
+
+
+def test_outside_the_block_nothing_is_forked(monkeypatch):
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked outside the block"))
+    assert list(_render(False).outputs) == list(ALL)
+
+
 def test_a_single_format_or_no_pdf_is_never_split():
     assert not parallel.can_split(("pdf",))
     assert not parallel.can_split(("docx", "md"))
@@ -99,3 +115,17 @@ def test_the_cli_splits_a_single_briefing_and_writes_everything(tmp_path):
     assert names == [f"lavrov-yerevan-2025.analyst.{s}" for s in ("docx", "md", "pdf")]
     for name in names:
         assert (out / name).read_bytes() == (tmp_path / "serial" / name).read_bytes()
+
+
+def test_with_the_split_the_parent_never_imports_reportlab(tmp_path):
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'reportlab', 'docx'}), file=sys.stderr))\n"
+        "from briefwright.cli import main\n"
+        f"main(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path)!r}, '-q'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "['docx']"
+    assert pdf_pages_text((tmp_path / "lavrov-yerevan-2025.analyst.pdf").read_bytes())

@@ -33,9 +33,6 @@ class RenderSettings:
     strict: bool = False
     verify: bool = False
     warn: Callable[[str], None] = field(default=lambda message: None)
-    # Write the PDF in a forked child while this process writes the rest (parallel.py). Off by
-    # default: a library caller may run threads, which a fork does not carry over.
-    parallel: bool = False
 
 
 def load_summary(source: str | os.PathLike | Mapping[str, Any]):
@@ -113,7 +110,7 @@ def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) 
     if settings.font:
         theme = replace(theme, font_family=settings.font, font_files=())
     options = _write_options(loaded, resolved, settings)
-    outputs = write_formats(doc, theme, options, settings.formats, split=settings.parallel)
+    outputs = write_formats(doc, theme, options, settings.formats)
     return Rendered(resolved.name, outputs, doc)
 
 

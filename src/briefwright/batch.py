@@ -6,6 +6,7 @@ every good summary's outputs are written.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -62,6 +63,7 @@ def expand_summaries(paths: list[Path]) -> list[Path]:
 def render_one(summary: Path, template: str, job: RenderJob) -> Outcome:
     """Render one summary with one template; expected failures become an Outcome, not a raise."""
     from briefwright.api import RenderSettings, load_summary, render_to_files
+    from briefwright.parallel import pdf_child_started_early
 
     warnings: list[str] = []
     settings = RenderSettings(
@@ -73,10 +75,11 @@ def render_one(summary: Path, template: str, job: RenderJob) -> Outcome:
         strict=job.strict,
         verify=job.verify,
         warn=warnings.append,
-        parallel=job.parallel,
     )
+    early = pdf_child_started_early(job.formats) if job.parallel else contextlib.nullcontext()
     try:
-        written = render_to_files(load_summary(summary), template, settings)
+        with early:
+            written = render_to_files(load_summary(summary), template, settings)
     except BriefwrightError as exc:
         return Outcome(summary, template, (), tuple(warnings), tuple(exc.lines()), exc.exit_code)
     return Outcome(summary, template, tuple(written), tuple(warnings))
