@@ -53,7 +53,15 @@ def test_validate_imports_no_writer_or_template_library():
     ],
 )
 def test_a_single_format_render_imports_only_its_library(tmp_path, fmt, needed, unwanted):
-    imported = _imported("render", str(SAMPLE), "-f", fmt, "-o", str(tmp_path), "-q")
+    imported = _imported("render", str(SAMPLE), "-f", fmt, "-o", str(tmp_path), "-q", "-j", "1")
     assert (tmp_path / f"lavrov-yerevan-2025.analyst.{fmt}").is_file()
     assert needed <= imported
     assert not imported & unwanted
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_split_across_two_cores_the_parent_imports_neither_writer_library(tmp_path, fmt):
+    # the child forked for the format imports its library (tests/test_parallel.py)
+    imported = _imported("render", str(SAMPLE), "-f", fmt, "-o", str(tmp_path), "-q", "-j", "2")
+    assert (tmp_path / f"lavrov-yerevan-2025.analyst.{fmt}").is_file()
+    assert not imported & {"docx", "reportlab"}

@@ -13,9 +13,7 @@ from briefwright import parallel
 from briefwright.api import RenderSettings, load_summary, render_bytes
 from briefwright.errors import InvalidSummary, RenderError
 
-pytestmark = pytest.mark.skipif(
-    not parallel.can_split(("docx", "pdf")), reason="needs fork and two cores"
-)
+pytestmark = pytest.mark.skipif(parallel.side_format(("pdf",)) is None, reason="needs fork")
 
 ALL = ("docx", "pdf", "md")
 
@@ -24,7 +22,7 @@ def _render(parallel_on: bool, formats=ALL, **settings):
     chosen = RenderSettings(formats=formats, **settings)
     if not parallel_on:
         return render_bytes(load_summary(SAMPLE), "analyst", chosen)
-    with parallel.pdf_child_started_early(formats):
+    with parallel.child_started_early(formats):
         return render_bytes(load_summary(SAMPLE), "analyst", chosen)
 
 
@@ -90,7 +88,7 @@ def test_an_error_here_stops_the_child(monkeypatch):
 def test_a_failure_before_the_tree_is_built_stops_the_waiting_child(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: [unclosed\n")
-    with pytest.raises(InvalidSummary), parallel.pdf_child_started_early(ALL):
+    with pytest.raises(InvalidSummary), parallel.child_started_early(ALL):
         load_summary(broken)
     assert _no_children_left()
 
@@ -100,16 +98,26 @@ def test_outside_the_block_nothing_is_forked(monkeypatch):
     assert list(_render(False).outputs) == list(ALL)
 
 
-def test_a_single_format_or_no_pdf_is_never_split():
-    assert not parallel.can_split(("pdf",))
-    assert not parallel.can_split(("docx", "md"))
+def test_the_child_takes_the_pdf_else_the_docx_and_never_markdown_alone():
+    assert parallel.side_format(("md", "docx", "pdf")) == "pdf"
+    assert parallel.side_format(("pdf",)) == "pdf"
+    assert parallel.side_format(("md", "docx")) == "docx"
+    assert parallel.side_format(("md", "html")) is None
+
+
+@pytest.mark.parametrize("formats", [("pdf",), ("docx",), ("md", "docx")])
+def test_one_or_two_formats_come_out_as_in_one_process(formats):
+    serial, split = _render(False, formats), _render(True, formats)
+    assert list(split.outputs) == list(formats)
+    assert split.outputs == serial.outputs
+    assert _no_children_left()
 
 
 def test_the_cli_splits_a_single_briefing_and_writes_everything(tmp_path):
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "briefwright", "render", str(SAMPLE), "-o", str(out)]
-    split = subprocess.run(command, capture_output=True, text=True)
-    serial = subprocess.run([*command[:-1], str(tmp_path / "serial"), "-j", "1"])
+    command = [sys.executable, "-m", "briefwright", "render", str(SAMPLE), "-o"]
+    split = subprocess.run([*command, str(out), "-j", "2"], capture_output=True, text=True)
+    serial = subprocess.run([*command, str(tmp_path / "serial"), "-j", "1"])
     assert split.returncode == serial.returncode == 0, split.stderr
     names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == [f"lavrov-yerevan-2025.analyst.{s}" for s in ("docx", "md", "pdf")]
@@ -123,7 +131,7 @@ def test_with_the_split_the_parent_never_imports_reportlab(tmp_path):
         "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules}"
         " & {'reportlab', 'docx'}), file=sys.stderr))\n"
         "from briefwright.cli import main\n"
-        f"main(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path)!r}, '-q'])\n"
+        f"main(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path)!r}, '-q', '-j', '2'])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

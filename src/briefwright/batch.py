@@ -63,7 +63,7 @@ def expand_summaries(paths: list[Path]) -> list[Path]:
 def render_one(summary: Path, template: str, job: RenderJob) -> Outcome:
     """Render one summary with one template; expected failures become an Outcome, not a raise."""
     from briefwright.api import RenderSettings, load_summary, render_to_files
-    from briefwright.parallel import pdf_child_started_early
+    from briefwright.parallel import child_started_early
 
     warnings: list[str] = []
     settings = RenderSettings(
@@ -76,7 +76,7 @@ def render_one(summary: Path, template: str, job: RenderJob) -> Outcome:
         verify=job.verify,
         warn=warnings.append,
     )
-    early = pdf_child_started_early(job.formats) if job.parallel else contextlib.nullcontext()
+    early = child_started_early(job.formats) if job.parallel else contextlib.nullcontext()
     try:
         with early:
             written = render_to_files(load_summary(summary), template, settings)

@@ -1,13 +1,13 @@
-"""Write the formats of one briefing on two cores: the PDF in a forked child, the rest here.
+"""Write one briefing on two cores: its heaviest format in a forked child, the rest here.
 
-A single render is mostly importing libraries, and reportlab does not depend on pydantic,
-Jinja2 or python-docx. A child forked before the summary is even loaded imports reportlab and
-the PDF writer's fonts while this process loads the summary and builds the tree; it then gets
-the tree through a pipe, writes the PDF while this process writes the other formats, and sends
-the bytes (or the writer's error and warnings) back. The wall time becomes the slower of the two
-halves instead of their sum. Files are still committed here, all or nothing.
+A single render is mostly importing libraries, and reportlab and python-docx do not depend on
+pydantic or Jinja2. A child forked before the summary is even loaded imports the PDF writer (or,
+with no PDF asked for, the DOCX writer) while this process loads the summary and builds the
+tree; it then gets the tree through a pipe, writes its format while this process writes the
+others, and sends the bytes (or the writer's error and warnings) back. The wall time becomes the
+slower of the two halves instead of their sum. Files are still committed here, all or nothing.
 
-Only where fork is safe and cheap (Linux), and only inside `pdf_child_started_early`: a library
+Only where fork is safe and cheap (Linux), and only inside `child_started_early`: a library
 caller's process may run threads, which fork does not carry over.
 """
 
@@ -26,28 +26,29 @@ from dataclasses import replace
 from briefwright.errors import BriefwrightError
 from briefwright.writers import get_writer
 
-SIDE_FORMAT = "pdf"  # the slowest writer, with the heaviest library to import
+# the writers with a heavy library to import, slowest first; the child takes the first asked for
+SIDE_FORMATS = ("pdf", "docx")
 
 _early_child: contextvars.ContextVar[_Child | None] = contextvars.ContextVar(
-    "briefwright_early_pdf_child", default=None
+    "briefwright_early_child", default=None
 )
 
 
-def can_split(formats: tuple[str, ...]) -> bool:
-    """Whether writing `formats` in two processes can save time here."""
-    return (
-        sys.platform == "linux"
-        and hasattr(os, "fork")
-        and SIDE_FORMAT in formats
-        and len(formats) > 1
-        and (os.cpu_count() or 1) > 1
-    )
+def side_format(formats: tuple[str, ...]) -> str | None:
+    """The format a child would write for `formats`, or None if a split saves nothing here.
+
+    Whether there is a second core to use is the caller's decision (`render -j`).
+    """
+    if sys.platform != "linux" or not hasattr(os, "fork"):
+        return None
+    return next((fmt for fmt in SIDE_FORMATS if fmt in formats), None)
 
 
 @contextlib.contextmanager
-def pdf_child_started_early(formats: tuple[str, ...]) -> Iterator[None]:
-    """Within this block, a render of `formats` writes its PDF in a child forked right now."""
-    child = _Child.start() if can_split(formats) else None
+def child_started_early(formats: tuple[str, ...]) -> Iterator[None]:
+    """Within this block, a render of `formats` writes one of them in a child forked now."""
+    side = side_format(formats)
+    child = _Child.start(side) if side else None
     token = _early_child.set(child)
     try:
         yield
@@ -58,20 +59,21 @@ def pdf_child_started_early(formats: tuple[str, ...]) -> Iterator[None]:
 
 
 def write_formats(doc, theme, options, formats: tuple[str, ...]) -> dict:
-    """Every format's bytes, in the order asked; the PDF in the early child if there is one."""
+    """Every format's bytes, in the order asked; one of them in the early child if there is one."""
     child = _early_child.get()
-    if child is None or child.used or SIDE_FORMAT not in formats:
+    if child is None or child.used or child.format not in formats:
         return {fmt: get_writer(fmt)(doc, theme, options) for fmt in formats}
     child.send(doc, theme, options)
-    here = {fmt: get_writer(fmt)(doc, theme, options) for fmt in formats if fmt != SIDE_FORMAT}
-    here[SIDE_FORMAT] = child.result(options.warn)
+    here = {fmt: get_writer(fmt)(doc, theme, options) for fmt in formats if fmt != child.format}
+    here[child.format] = child.result(options.warn)
     return {fmt: here[fmt] for fmt in formats}
 
 
 class _Child:
-    """The forked PDF writer, seen from the parent: a pipe each way and a process to reap."""
+    """A forked writer, seen from the parent: a pipe each way and a process to reap."""
 
-    def __init__(self, pid: int, jobs: int, results: int):
+    def __init__(self, fmt: str, pid: int, jobs: int, results: int):
+        self.format = fmt
         self.pid = pid
         self.jobs = jobs
         self.results = results
@@ -79,17 +81,17 @@ class _Child:
         self.reaped = False
 
     @classmethod
-    def start(cls) -> _Child:
+    def start(cls, fmt: str) -> _Child:
         job_reader, job_writer = os.pipe()
         result_reader, result_writer = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(job_writer)
             os.close(result_reader)
-            _serve(job_reader, result_writer)  # never returns
+            _serve(fmt, job_reader, result_writer)  # never returns
         os.close(job_reader)
         os.close(result_writer)
-        return cls(pid, job_writer, result_reader)
+        return cls(fmt, pid, job_writer, result_reader)
 
     def send(self, doc, theme, options) -> None:
         self.used = True
@@ -104,14 +106,14 @@ class _Child:
             payload = stream.read()
         self._reap()
         if not payload:
-            raise RuntimeError(f"the {SIDE_FORMAT.upper()} writer process ended without a result")
+            raise RuntimeError(f"the {self.format.upper()} writer process ended without a result")
         kind, value, warnings = pickle.loads(payload)
         for message in warnings:
             warn(message)
         if kind == "error":
             raise value
         if kind == "crash":
-            raise RuntimeError(f"the {SIDE_FORMAT.upper()} writer failed:\n{value}")
+            raise RuntimeError(f"the {self.format.upper()} writer failed:\n{value}")
         return value
 
     def stop(self) -> None:
@@ -131,17 +133,18 @@ class _Child:
             self.reaped = True
 
 
-def _serve(jobs: int, results: int) -> None:
-    """The child: get ready, wait for the tree, write the PDF, send it back, exit."""
+def _serve(fmt: str, jobs: int, results: int) -> None:
+    """The child: get ready, wait for the tree, write `fmt`, send it back, exit."""
     code = 1
     try:
-        _get_ready()
+        _get_ready(fmt)
         with os.fdopen(jobs, "rb") as stream:
             job = stream.read()
         if job:  # an empty job: the parent gave up before it had a tree
             doc, theme, options = pickle.loads(job)
             warnings: list[str] = []
-            result = _write_side(doc, theme, replace(options, warn=warnings.append), warnings)
+            options = replace(options, warn=warnings.append)
+            result = _write_side(fmt, doc, theme, options, warnings)
             with os.fdopen(results, "wb") as stream:
                 stream.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
         code = 0
@@ -150,18 +153,19 @@ def _serve(jobs: int, results: int) -> None:
         os._exit(code)
 
 
-def _get_ready() -> None:
-    """Import the writer and load the bundled fonts now, while the parent is still busy."""
+def _get_ready(fmt: str) -> None:
+    """Import the writer (and the PDF's bundled fonts) now, while the parent is still busy."""
     with contextlib.suppress(Exception):  # whatever fails here fails again, reported, later
-        get_writer(SIDE_FORMAT)
-        from briefwright.fonts import BUNDLED_FAMILY, load_family
+        get_writer(fmt)
+        if fmt == "pdf":
+            from briefwright.fonts import BUNDLED_FAMILY, load_family
 
-        load_family(BUNDLED_FAMILY)
+            load_family(BUNDLED_FAMILY)
 
 
-def _write_side(doc, theme, options, warnings: list[str]) -> tuple:
+def _write_side(fmt: str, doc, theme, options, warnings: list[str]) -> tuple:
     try:
-        return ("ok", get_writer(SIDE_FORMAT)(doc, theme, options), warnings)
+        return ("ok", get_writer(fmt)(doc, theme, options), warnings)
     except BriefwrightError as exc:
         return ("error", exc, warnings)
     except BaseException:  # a bug: report it in the parent as the serial path would

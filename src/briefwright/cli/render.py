@@ -51,7 +51,8 @@ from briefwright.writers import DEFAULT_FORMATS, WRITERS
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for many summaries. [number of CPUs]",
+    help="Processes to use: summaries are shared among them, and a single briefing writes "
+    "its PDF in a second one. [number of CPUs]",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def render(
