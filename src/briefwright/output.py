@@ -32,12 +32,19 @@ def commit_outputs(files: dict[Path, bytes], *, force: bool = False) -> list[Pat
     written = []
     for directory, group in by_dir.items():
         _ensure_directory(directory)
-        with _locked(directory):
-            manifest = _read_manifest(directory)
-            _refuse_edited(group, manifest, force)
-            manifest.update({p.name: _digest(data) for p, data in group.items()})
-            # The manifest moves in with the outputs, so a failure leaves both as they were.
-            _write_group(directory, {**group, directory / MANIFEST_NAME: _manifest_bytes(manifest)})
+        # Writing and syncing the outputs, the slow part, needs no lock: only the manifest's
+        # read, check and update is one at a time between renders into the same directory.
+        with _temporary_files(directory) as temps:
+            for path, data in group.items():
+                temps[path] = _write_temp(directory, path.name, data)
+            with _locked(directory):
+                manifest = _read_manifest(directory)
+                _refuse_edited(group, manifest, force)
+                manifest.update({p.name: _digest(data) for p, data in group.items()})
+                # The manifest moves in with the outputs, so a failure leaves both as they were.
+                listing = _manifest_bytes(manifest)
+                temps[directory / MANIFEST_NAME] = _write_temp(directory, MANIFEST_NAME, listing)
+                _replace_all(temps)
         written.extend(group)
     return written
 
@@ -94,12 +101,12 @@ def _refuse_edited(group: dict[Path, bytes], manifest: dict[str, str], force: bo
         )
 
 
-def _write_group(directory: Path, group: dict[Path, bytes]) -> None:
+@contextlib.contextmanager
+def _temporary_files(directory: Path) -> Iterator[dict[Path, str]]:
+    """Final path -> temporary file; whatever happens, no temporary file outlives the block."""
     temps: dict[Path, str] = {}
     try:
-        for path, data in group.items():
-            temps[path] = _write_temp(directory, path.name, data)
-        _replace_all(temps)
+        yield temps
     except BaseException as exc:
         # Ctrl-C too: no temporary file may outlive a render that did not finish.
         for temp in temps.values():
