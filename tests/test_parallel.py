@@ -26,6 +26,14 @@ def _render(parallel_on: bool, formats=ALL, **settings):
         return render_bytes(load_summary(SAMPLE), "analyst", chosen)
 
 
+def _replace_writer(monkeypatch, replaced: str, writer) -> None:
+    """Swap one format's writer; set before the fork, the child sees it too."""
+    real = parallel.get_writer
+    monkeypatch.setattr(
+        parallel, "get_writer", lambda fmt: writer if fmt == replaced else real(fmt)
+    )
+
+
 def _no_children_left() -> bool:
     try:
         os.waitpid(-1, os.WNOHANG)
@@ -48,10 +56,7 @@ def test_a_writer_error_in_the_child_reaches_the_caller(monkeypatch):
         options.warn("drawn before failing")
         raise RenderError("page 3: a table row taller than the page")
 
-    real = parallel.get_writer
-    monkeypatch.setattr(
-        parallel, "get_writer", lambda fmt: failing_pdf if fmt == "pdf" else real(fmt)
-    )
+    _replace_writer(monkeypatch, "pdf", failing_pdf)
     warnings: list[str] = []
     with pytest.raises(RenderError, match="taller than the page"):
         _render(True, warn=warnings.append)
@@ -63,10 +68,7 @@ def test_a_crash_in_the_child_is_reported_with_its_traceback(monkeypatch):
     def broken_pdf(doc, theme, options):
         return {}["no such key"]
 
-    real = parallel.get_writer
-    monkeypatch.setattr(
-        parallel, "get_writer", lambda fmt: broken_pdf if fmt == "pdf" else real(fmt)
-    )
+    _replace_writer(monkeypatch, "pdf", broken_pdf)
     with pytest.raises(RuntimeError, match="KeyError: 'no such key'"):
         _render(True)
     assert _no_children_left()
@@ -76,10 +78,7 @@ def test_an_error_here_stops_the_child(monkeypatch):
     def failing_docx(doc, theme, options):
         raise RenderError("docx failed")
 
-    real = parallel.get_writer
-    monkeypatch.setattr(
-        parallel, "get_writer", lambda fmt: failing_docx if fmt == "docx" else real(fmt)
-    )
+    _replace_writer(monkeypatch, "docx", failing_docx)
     with pytest.raises(RenderError, match="docx failed"):
         _render(True)
     assert _no_children_left()
