@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reportlab.lib import rl_accel
 from reportlab.lib.colors import HexColor
-from reportlab.lib.rl_accel import sameFrag as c_same_frag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paraparser import ParaFrag
@@ -35,11 +36,29 @@ def frags():
     return st.fixed_dictionaries({}, optional=VALUES).map(lambda attrs: ParaFrag(**attrs))
 
 
+c_same_frag = rl_accel.sameFrag
+needs_c = pytest.mark.skipif(
+    type(c_same_frag) is not type(len), reason="reportlab runs without its rl_accel C extension"
+)
+
+
+def test_reportlab_runs_with_its_c_accelerator():
+    # pyproject asks for reportlab[accel]: without it every width and line break runs in Python
+    assert type(rl_accel.instanceStringWidthTTF) is type(len)
+
+
+def test_reportlab_is_left_alone_unless_same_frag_replaces_the_c_version():
+    c_active = type(c_same_frag) is type(len)
+    assert (rl_paragraph.sameFrag is same_frag) == c_active
+
+
+@needs_c
 @given(frags(), frags())
 def test_same_answer_as_reportlab_for_any_two_fragments(f, g):
     assert same_frag(f, g) == bool(c_same_frag(f, g))
 
 
+@needs_c
 @given(frags())
 def test_a_fragment_and_its_clone(f):
     assert same_frag(f, f) == bool(c_same_frag(f, f))
@@ -52,6 +71,7 @@ def test_absent_is_not_none():
     assert not same_frag(ParaFrag(fontSize=NAN), ParaFrag(fontSize=float("nan")))
 
 
+@needs_c
 def test_line_breaking_uses_it():
     assert rl_paragraph.sameFrag is same_frag
 

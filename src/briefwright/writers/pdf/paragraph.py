@@ -60,8 +60,15 @@ def same_frag(f, g) -> bool:
     return True
 
 
+def _reportlab_uses_c_same_frag() -> bool:
+    # Without the rl_accel package reportlab falls back to a Python sameFrag whose answers
+    # differ (an absent attribute equals None there); same_frag gives the C version's only.
+    return type(rl_paragraph.sameFrag) is type(len)
+
+
 # breakLines looks the name up in its module on every call
-rl_paragraph.sameFrag = same_frag
+if _reportlab_uses_c_same_frag():
+    rl_paragraph.sameFrag = same_frag
 
 
 # one token of our markup: text, an entity, a start tag with its attributes, an end tag, <br/>
