@@ -355,7 +355,7 @@ def _warm_stages(work: Path, count: int) -> dict:
     """CPU ms per briefing of each step, warm, in this process: where a batch's time goes."""
     sys.path.insert(0, str(ROOT / "src"))
     from briefwright.api import RenderSettings, _write_options, build_document, load_summary
-    from briefwright.templates import resolve_template
+    from briefwright.templating.discovery import resolve_template
     from briefwright.writers import get_writer
 
     inputs = sorted(_make_batch(work / "warm-in", count).iterdir())

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SAMPLE, pdf_pages_text
 
-from briefwright import __version__
 from briefwright.cli import main
+from briefwright.version import __version__
 
 
 @pytest.fixture

@@ -8,13 +8,14 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import ttfonts
 
-from briefwright import cache, fonts
+from briefwright import cache
+from briefwright import fonts as font_files
 from briefwright.doctree import nodes as n
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.pdf import write
+from briefwright.writers.pdf import fonts, write
 
-REGULAR = str(fonts.BUNDLED_DIR / "DejaVuSans.ttf")
+REGULAR = str(font_files.BUNDLED_DIR / "DejaVuSans.ttf")
 TEXT = "Հայաստան Лавров ə ş ğ ı İ <b> & {{ 7*7 }}"
 
 

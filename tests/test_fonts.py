@@ -6,8 +6,9 @@ import subprocess
 
 import pytest
 
-from briefwright import fonts
+from briefwright import fonts as font_files
 from briefwright.errors import RenderError
+from briefwright.writers.pdf import fonts
 
 SOUTH_CAUCASUS = "Հայաստան Երևան Лавров ə Ə ş ğ ı İ Ç Ö Ü"
 
@@ -15,15 +16,15 @@ SOUTH_CAUCASUS = "Հայաստան Երևան Лавров ə Ə ş ğ ı İ Ç 
 @pytest.fixture(autouse=True)
 def fresh_lookups():
     """fontconfig answers are cached per process; tests that fake fc-match start and end clean."""
-    fonts.find_family_files.cache_clear()
+    font_files.find_family_files.cache_clear()
     yield
-    fonts.find_family_files.cache_clear()
+    font_files.find_family_files.cache_clear()
 
 
 def test_bundled_family_ships_with_its_licence():
-    names = {path.name for path in fonts.BUNDLED_DIR.iterdir()}
+    names = {path.name for path in font_files.BUNDLED_DIR.iterdir()}
     assert "LICENSE-DejaVu.txt" in names
-    assert "Bitstream Vera" in (fonts.BUNDLED_DIR / "LICENSE-DejaVu.txt").read_text()
+    assert "Bitstream Vera" in (font_files.BUNDLED_DIR / "LICENSE-DejaVu.txt").read_text()
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_an_unreadable_font_file_is_named(tmp_path):
 
 
 def test_without_fontconfig_a_family_name_asks_for_font_files(monkeypatch):
-    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(font_files.shutil, "which", lambda name: None)
     with pytest.raises(RenderError, match="fc-match .* not installed.*font_files"):
         fonts.load_family("Some Family")
 
@@ -67,10 +68,10 @@ def fake_fc_match(family_line: str):
 
 
 def test_fontconfig_substitutes_are_refused(monkeypatch):
-    monkeypatch.setattr(fonts.shutil, "which", lambda name: "/usr/bin/fc-match")
-    monkeypatch.setattr(fonts.subprocess, "run", fake_fc_match("DejaVu Sans"))
+    monkeypatch.setattr(font_files.shutil, "which", lambda name: "/usr/bin/fc-match")
+    monkeypatch.setattr(font_files.subprocess, "run", fake_fc_match("DejaVu Sans"))
     with pytest.raises(RenderError, match="'Garamondish' is not installed .*'DejaVu Sans'"):
-        fonts.find_family_files("Garamondish")
+        font_files.find_family_files("Garamondish")
 
 
 def test_fontconfig_matches_are_used_for_all_four_styles(monkeypatch):
@@ -80,9 +81,9 @@ def test_fontconfig_matches_are_used_for_all_four_styles(monkeypatch):
         calls.append(args[-1])
         return fake_fc_match("Noto Sans,Noto Sans Display")(args)
 
-    monkeypatch.setattr(fonts.shutil, "which", lambda name: "/usr/bin/fc-match")
-    monkeypatch.setattr(fonts.subprocess, "run", run)
-    assert fonts.find_family_files("Noto Sans Display") == ("/fonts/x.ttf",) * 4
+    monkeypatch.setattr(font_files.shutil, "which", lambda name: "/usr/bin/fc-match")
+    monkeypatch.setattr(font_files.subprocess, "run", run)
+    assert font_files.find_family_files("Noto Sans Display") == ("/fonts/x.ttf",) * 4
     assert calls == [
         "Noto Sans Display:weight=regular:slant=roman",
         "Noto Sans Display:weight=bold:slant=roman",

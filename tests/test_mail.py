@@ -13,7 +13,7 @@ import pytest
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import UsageError
-from briefwright.mail import MIME_TYPES, build_message, subject_line
+from briefwright.mail.message import MIME_TYPES, build_message, subject_line
 
 TITLE = "Лавров в Ереване — ə"
 MARKDOWN = "TLP:AMBER\n\n# " + TITLE + "\n\n" + "A long line ə ş ğ ı İ Երևան. " * 60 + "\n"

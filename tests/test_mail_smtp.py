@@ -13,7 +13,7 @@ import pytest
 from test_mail import DOCX, DOCX_NAME, HTML, MARKDOWN, PDF, PDF_NAME, TITLE, make
 
 from briefwright.errors import UsageError
-from briefwright.mail import SendError, send_message
+from briefwright.mail.smtp import SendError, send_message
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402

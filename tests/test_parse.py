@@ -101,6 +101,7 @@ def test_dump_of_a_document_shows_the_meta_that_is_set():
     assert dump(doc, lines=False) == (
         "Document\n"
         '  meta.title = "Lavrov in Yerevan"\n'
+        '  meta.short_title = "Lavrov in Yerevan"\n'
         '  meta.marking = "TLP:AMBER"\n'
         '  meta.keywords = ["Armenia", "CSTO"]\n'
         "  Heading level=1\n"

@@ -10,17 +10,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from briefwright.doctree import nodes
+from briefwright.doctree.meta import document_meta
 from briefwright.doctree.parse import parse_markdown
+from briefwright.doctree.titles import short_title
 from briefwright.errors import TemplateError
-from briefwright.rendering import (
-    document_meta,
-    render_markdown,
-    short_title,
-    template_context_reference,
-)
 from briefwright.summary import validate_data
-from briefwright.templates import resolve_template
 from briefwright.templating.context import REFERENCE, build_context
+from briefwright.templating.discovery import resolve_template
+from briefwright.templating.reference import template_context_reference
+from briefwright.templating.render import render_markdown
 
 NASTY = "* # | <b> & {{ 7*7 }}"
 

@@ -11,7 +11,7 @@ from conftest import SAMPLE, docx_all_text, docx_paragraphs, pdf_pages_text, squ
 
 from briefwright.api import RenderSettings, build_document, load_summary, render_bytes
 from briefwright.doctree.dump import dump
-from briefwright.templates import resolve_template
+from briefwright.templating.discovery import resolve_template
 
 SECTIONS = ["Key points", "In their words", "Timeline", "Implications", "Recommendations"]
 

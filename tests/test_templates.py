@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE
 
-from briefwright import templates as templates_module
 from briefwright.errors import TemplateError
-from briefwright.rendering import render_markdown
 from briefwright.summary import load_summary
-from briefwright.templates import (
+from briefwright.templating.discovery import (
     builtin_templates_dir,
     list_templates,
     resolve_template,
-    scaffold_template,
+    search_path,
 )
+from briefwright.templating.render import render_markdown
+from briefwright.templating.scaffold import scaffold_template
 
 BUILT_INS = ("analyst", "base", "brief-note", "executive", "public")
 
@@ -54,11 +54,12 @@ def test_builtin_dir_holds_every_builtin_template():
     assert found == list(BUILT_INS)
 
 
-def test_builtin_dir_prefers_the_copy_inside_an_installed_wheel(tmp_path, monkeypatch):
-    package = tmp_path / "site-packages" / "briefwright"
-    (package / "templates").mkdir(parents=True)
-    monkeypatch.setattr(templates_module, "__file__", str(package / "templates.py"))
-    assert builtin_templates_dir() == package / "templates"
+def test_builtin_templates_live_in_the_package_not_in_the_working_directory():
+    import briefwright
+
+    assert builtin_templates_dir() == Path(briefwright.__file__).resolve().parent / "templates"
+    origins = {str(path): origin for origin, path in search_path()}
+    assert origins[str(Path.cwd() / "templates")] == "working directory"
 
 
 def test_search_order_is_cwd_then_env_path_then_config_then_builtins(places):

@@ -8,10 +8,11 @@ import pytest
 from conftest import SAMPLE, docx_all_text, pdf_pages_text, squash
 
 from briefwright.doctree import nodes
+from briefwright.doctree.meta import document_meta
 from briefwright.doctree.parse import parse_markdown
-from briefwright.rendering import document_meta, render_markdown
 from briefwright.summary import load_summary, validate_data
-from briefwright.templates import resolve_template
+from briefwright.templating.discovery import resolve_template
+from briefwright.templating.render import render_markdown
 from briefwright.writers import get_writer
 from briefwright.writers.base import WriteOptions
 

@@ -306,7 +306,7 @@ def test_only_very_long_words_get_break_opportunities():
 def test_sample_briefing_carries_every_field_and_only_the_source_link():
     yaml = pytest.importorskip("yaml")
     api = pytest.importorskip("briefwright.api")
-    templates = pytest.importorskip("briefwright.templates")
+    templates = pytest.importorskip("briefwright.templating.discovery")
     data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
     data["source"].pop("text", None)  # a path relative to the file, meaningless for a mapping
     data["source"]["url"] = "https://example.org/lavrov-yerevan?from=brief&x=1"

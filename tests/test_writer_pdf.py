@@ -12,7 +12,8 @@ from briefwright.errors import RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf import HANDLERS, write
-from briefwright.writers.pdf.blocks import Context, render_block
+from briefwright.writers.pdf.blocks import render_block
+from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.furniture import tlp_colour
 
 T = n.Text

@@ -12,7 +12,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from briefwright.doctree import nodes as n
-from briefwright.fonts import BUNDLED_FAMILY, load_family
+from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
 from briefwright.writers.pdf.markup import GlyphReport, InlineRenderer
 from briefwright.writers.pdf.paragraph import Paragraph, same_frag, tuple_tree
 

@@ -1,6 +1,6 @@
 """briefwright: structured article summaries in, policy briefings out (DOCX, PDF, Markdown)."""
 
-__version__ = "0.1.0"
+from briefwright.version import __version__
 
 __all__ = ["__version__", "load_summary", "render", "validate"]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefwright import __version__
 from briefwright.errors import EXIT_RENDER, BriefwrightError, Issue, UsageError
+from briefwright.version import __version__
 from briefwright.writers import DEFAULT_FORMATS, writer_info
 
 DEFAULT_TEMPLATE = "analyst"
@@ -97,7 +97,7 @@ class Rendered:
 def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) -> Rendered:
     """Produce every requested format in memory; nothing is written."""
     from briefwright.parallel import write_formats
-    from briefwright.templates import resolve_template
+    from briefwright.templating.discovery import resolve_template
 
     for fmt in settings.formats:
         writer_info(fmt)
@@ -116,9 +116,10 @@ def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) 
 
 def build_document(loaded, resolved, *, verified: bool = False):
     """Summary -> template Markdown -> the document tree the writers walk."""
+    from briefwright.doctree.meta import document_meta
     from briefwright.doctree.nodes import Document
     from briefwright.doctree.parse import parse_markdown
-    from briefwright.rendering import document_meta, render_markdown
+    from briefwright.templating.render import render_markdown
 
     markdown = render_markdown(resolved, loaded.summary, verified=verified)
     blocks = parse_markdown(markdown, source_name=f"output of template '{resolved.name}'")

@@ -18,7 +18,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from briefwright import __version__
+from briefwright.version import __version__
 
 
 @functools.cache

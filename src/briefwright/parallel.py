@@ -158,7 +158,7 @@ def _get_ready(fmt: str) -> None:
     with contextlib.suppress(Exception):  # whatever fails here fails again, reported, later
         get_writer(fmt)
         if fmt == "pdf":
-            from briefwright.fonts import BUNDLED_FAMILY, load_family
+            from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
 
             load_family(BUNDLED_FAMILY)
 

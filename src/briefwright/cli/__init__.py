@@ -10,8 +10,8 @@ import sys
 
 import click
 
-from briefwright import __version__
 from briefwright.errors import BriefwrightError
+from briefwright.version import __version__
 
 
 def _fail(exc: BriefwrightError) -> None:

@@ -87,7 +87,7 @@ def mail(
 
     Example: briefwright mail samples/lavrov-yerevan-2025.yaml --attach pdf,docx --to a@b.org
     """
-    from briefwright.mailing import MailRequest, SmtpSettings, compose_and_deliver
+    from briefwright.mail.compose import MailRequest, SmtpSettings, compose_and_deliver
 
     request = MailRequest(
         summary=summary,

@@ -16,7 +16,7 @@ def templates(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from briefwright.templates import list_templates
+    from briefwright.templating.discovery import list_templates
 
     for listing in list_templates():
         status = f"  (shadowed by {listing.shadowed_by})" if listing.shadowed_by else ""
@@ -42,7 +42,7 @@ def templates_new(name, parent, directory) -> None:
 
     Example: briefwright templates new minister --from executive
     """
-    from briefwright.templates import scaffold_template
+    from briefwright.templating.scaffold import scaffold_template
 
     path = scaffold_template(name, parent=parent, directory=directory)
     click.echo(f"created {path}")
@@ -55,6 +55,6 @@ def templates_context() -> None:
 
     Example: briefwright templates context | less
     """
-    from briefwright.rendering import template_context_reference
+    from briefwright.templating.reference import template_context_reference
 
     click.echo(template_context_reference())

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefwright.doctree.titles import short_title as shorten_title
+
 # --- inline -------------------------------------------------------------------------------
 
 
@@ -172,6 +174,11 @@ class DocMeta:
     template: str = ""
     audience: str = ""
     verified: bool = False
+
+    def __post_init__(self) -> None:
+        # every writer's running title is this one, so a hand-built DocMeta gets it too
+        if not self.short_title.strip():
+            object.__setattr__(self, "short_title", shorten_title(self.title.strip()))
 
 
 @dataclass(frozen=True)

@@ -12,21 +12,9 @@ import re
 from dataclasses import dataclass
 
 from briefwright.fidelity.normalize import paragraph_starts
+from briefwright.summary.dates import MONTHS as ENGLISH_MONTHS
 
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+MONTHS = tuple(month.lower() for month in ENGLISH_MONTHS)
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"

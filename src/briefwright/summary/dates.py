@@ -14,20 +14,13 @@ from pydantic_core import core_schema
 from briefwright.summary.raw import describe, quoted
 
 # English names, not calendar.month_name: that one follows the process locale.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+_DIRECTIVE = re.compile(r"%(-?)(.)")
 _POINT = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE_SPEC = re.compile(rf"^({_POINT})(?:\s*/\s*({_POINT}))?$")
 DATE_SPEC_PATTERN = rf"^{_POINT}(\s*/\s*{_POINT})?$"
@@ -53,7 +46,7 @@ class _Point:
         if point.day is not None:
             last = calendar.monthrange(point.year, point.month)[1]
             if not 1 <= point.day <= last:
-                name = _MONTHS[point.month - 1]
+                name = MONTHS[point.month - 1]
                 raise ValueError(f"{text} is not a real date: {name} {point.year} has {last} days")
         return point
 
@@ -82,7 +75,7 @@ class _Point:
 
     @property
     def _month_name(self) -> str | None:
-        return _MONTHS[self.month - 1] if self.month else None
+        return MONTHS[self.month - 1] if self.month else None
 
 
 def _range_label(a: _Point, b: _Point) -> str:
@@ -183,3 +176,27 @@ class DateSpec:
                 {"type": "integer", "minimum": 1, "maximum": 9999},
             ]
         }
+
+
+def format_date(value: datetime.date, fmt: str = DEFAULT_DATE_FORMAT) -> str:
+    """strftime-style formatting in English on every platform; `%-d` drops the leading zero."""
+
+    def one(match: re.Match) -> str:
+        bare, code = match.group(1) == "-", match.group(2)
+        if code in "dmj":
+            number = {"d": value.day, "m": value.month, "j": value.timetuple().tm_yday}[code]
+            return str(number) if bare else f"{number:0{3 if code == 'j' else 2}d}"
+        table = {
+            "Y": str(value.year),
+            "y": f"{value.year % 100:02d}",
+            "B": MONTHS[value.month - 1],
+            "b": MONTHS[value.month - 1][:3],
+            "A": DAYS[value.weekday()],
+            "a": DAYS[value.weekday()][:3],
+            "%": "%",
+        }
+        if code not in table:
+            raise ValueError(f"date format {fmt!r}: %{code} is not supported")
+        return table[code]
+
+    return _DIRECTIVE.sub(one, fmt)

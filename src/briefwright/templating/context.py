@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from briefwright.markings import allowed_marking
+from briefwright.summary.dates import format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
 from briefwright.templating.config import SECTIONS
-from briefwright.templating.filters import format_date, likelihood_range
+from briefwright.templating.filters import likelihood_range
 
 # Every name a template can use, with its meaning: `briefwright templates context` prints this,
 # and a test checks that it matches what build_context really provides.
@@ -77,15 +79,6 @@ def build_context(template, summary, *, verified: bool = False) -> dict[str, Any
         },
         "verified": verified,
     }
-
-
-def allowed_marking(marking: str | None, config: dict[str, Any]) -> str | None:
-    """The marking if the template may show it (allowed_markings, compared case-insensitively)."""
-    allowed = config.get("allowed_markings")
-    if not marking or allowed is None:
-        return marking
-    wanted = " ".join(marking.split()).upper()
-    return marking if wanted in {" ".join(a.split()).upper() for a in allowed} else None
 
 
 def visible(item: Any, audience: str) -> bool:

@@ -7,23 +7,16 @@ Everything here returns plain text, which the environment escapes when it is pri
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from jinja2 import pass_eval_context
 from jinja2.defaults import DEFAULT_FILTERS
 from jinja2.exceptions import SecurityError
 
+from briefwright.summary.dates import DEFAULT_DATE_FORMAT, format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
 MAX_OUTPUT = 5_000_000  # characters: the most a render, or any one string in it, may hold
-_DIRECTIVE = re.compile(r"%(-?)(.)")
 _EN_DASH = "\u2013"
 
 # Built-ins that produce markup of their own (HTML escaping, JSON, links), output sized by an
@@ -52,30 +45,6 @@ def display_text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(display_text(v) for v in value)
     return str(value)
-
-
-def format_date(value: datetime.date, fmt: str = DEFAULT_DATE_FORMAT) -> str:
-    """strftime-style formatting in English on every platform; `%-d` drops the leading zero."""
-
-    def one(match: re.Match) -> str:
-        bare, code = match.group(1) == "-", match.group(2)
-        if code in "dmj":
-            number = {"d": value.day, "m": value.month, "j": value.timetuple().tm_yday}[code]
-            return str(number) if bare else f"{number:0{3 if code == 'j' else 2}d}"
-        table = {
-            "Y": str(value.year),
-            "y": f"{value.year % 100:02d}",
-            "B": MONTHS[value.month - 1],
-            "b": MONTHS[value.month - 1][:3],
-            "A": DAYS[value.weekday()],
-            "a": DAYS[value.weekday()][:3],
-            "%": "%",
-        }
-        if code not in table:
-            raise ValueError(f"date format {fmt!r}: %{code} is not supported")
-        return table[code]
-
-    return _DIRECTIVE.sub(one, fmt)
 
 
 def date_filter(value: Any, fmt: str = DEFAULT_DATE_FORMAT) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefwright.errors import TemplateError
 from briefwright.templating.config import NAME_RULE, TEMPLATE_NAME
+from briefwright.templating.discovery import resolve_template
 
 _TAG = re.compile(r"\{%-?\s*(block\s+(\w+)|endblock)\b[^%]*-?%\}")
 _COMMENT = re.compile(r"\{#.*?#\}\n?", re.DOTALL)
@@ -18,8 +19,6 @@ def scaffold_template(
     name: str, parent: str = "analyst", directory: Path = Path("templates")
 ) -> Path:
     """Create `directory/name/` extending `parent`, with its blocks in comments; return the path."""
-    from briefwright.templates import resolve_template
-
     if not TEMPLATE_NAME.match(name):
         raise TemplateError(f"{name!r} is not a template name ({NAME_RULE})")
     target = Path(directory) / name

@@ -16,7 +16,6 @@ from briefwright.writers.docx.inlines import text_runs
 from briefwright.writers.docx.xml import clone, el
 
 TLP_LABELS = ("RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR")
-_SHORT_TITLE_MAX = 70  # characters of a long title kept in the footer when no short title is set
 _NBSP = "\u00a0"
 _NS = {"w": nsmap["w"]}
 _STORIES = {"header": (HeaderPart, RT.HEADER), "footer": (FooterPart, RT.FOOTER)}
@@ -99,10 +98,7 @@ def _page_line(meta: DocMeta, ctx: Context) -> None:
 
 
 def _footer_text(meta: DocMeta) -> str:
-    title = meta.short_title.strip() or meta.title.strip()
-    if len(title) > _SHORT_TITLE_MAX and not meta.short_title.strip():
-        title = title[: _SHORT_TITLE_MAX - 1].rstrip() + "\u2026"
-    pieces = [title]
+    pieces = [meta.short_title.strip()]
     if meta.date_label.strip():
         pieces.append(f"Information as of {meta.date_label.strip()}")
     return "  \u00b7  ".join(piece for piece in pieces if piece)

@@ -15,11 +15,12 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
-from briefwright.fonts import BUNDLED_FAMILY, load_family
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, Context, render_blocks
+from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_blocks
 from briefwright.writers.pdf.canvas import PagedCanvas
+from briefwright.writers.pdf.context import Context
+from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
 from briefwright.writers.pdf.furniture import build_furniture
 from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
 from briefwright.writers.pdf.markup import INLINE_HANDLERS, GlyphReport, InlineRenderer

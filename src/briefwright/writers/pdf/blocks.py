@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
@@ -20,25 +19,13 @@ from reportlab.platypus import ListItem as RLListItem
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
-from briefwright.theme import Theme
-from briefwright.writers.pdf import markup
+from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.paragraph import Paragraph
-from briefwright.writers.pdf.styles import Styles
 from briefwright.writers.pdf.tables import table_flowable
 
 BOX_PADDING = 10.0  # points inside the bottom-line and quote boxes
 CALLOUT_BAR = 3.5  # width of the accent bar left of the bottom line
 QUOTE_BAR = 1.5
-
-
-@dataclass
-class Context:
-    """What block handlers share: the theme, styles, the inline renderer and the frame width."""
-
-    theme: Theme
-    styles: Styles
-    inline: markup.InlineRenderer
-    width: float  # points available for the current block (narrower inside boxes)
 
 
 def render_blocks(ctx: Context, blocks: tuple[nodes.Block, ...]) -> list[Flowable]:

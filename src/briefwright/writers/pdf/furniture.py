@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefwright.doctree.nodes import DocMeta
-from briefwright.fonts import FontFamily
 from briefwright.theme import Theme
+from briefwright.writers.pdf.fonts import FontFamily
 from briefwright.writers.pdf.markup import InlineRenderer
 from briefwright.writers.pdf.paragraph import Paragraph
 
@@ -124,8 +124,8 @@ def build_furniture(
         finally:
             inline.bold = False
 
-    label = meta.organization or meta.short_title or meta.title
-    title = meta.short_title or meta.title
+    label = meta.organization or meta.short_title
+    title = meta.short_title
     date = f"\u2002\u00b7\u2002Information as of {meta.date_label}" if meta.date_label else ""
     footer_room = (width / 2 if meta.marking else width) - PAGE_NUMBER_ROOM / 2
     footer_room -= stringWidth(date, fonts.name(), SMALL)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from briefwright.doctree import nodes
 from briefwright.errors import Issue, RenderError
-from briefwright.fonts import FontFamily
+from briefwright.writers.pdf.fonts import FontFamily
 
 LINK_SCHEMES = ("http", "https", "mailto")
 # whitespace controls a paragraph can show as a space; other controls have no glyph at all

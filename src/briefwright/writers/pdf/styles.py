@@ -8,8 +8,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from briefwright.fonts import FontFamily
 from briefwright.theme import Theme
+from briefwright.writers.pdf.fonts import FontFamily
 
 
 @dataclass(frozen=True)

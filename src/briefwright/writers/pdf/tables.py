@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
 from briefwright.doctree import nodes
+from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.paragraph import Paragraph
-
-if TYPE_CHECKING:
-    from briefwright.writers.pdf.blocks import Context
 
 RULE_COLOR = "#C9D1DB"  # thin lines between rows: visible on paper, quiet on screen
 STRIPE_COLOR = "#F6F8FA"

@@ -17,11 +17,10 @@ from typing import Any
 from jinja2 import TemplateNotFound, TemplateSyntaxError
 from jinja2.utils import missing
 
-from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import BriefwrightError, Issue, Location, TemplateError
 from briefwright.templating.bytecode import bytecode_cache
-from briefwright.templating.context import REFERENCE, allowed_marking, build_context
-from briefwright.templating.filters import FILTERS, MAX_OUTPUT, format_date
+from briefwright.templating.context import build_context
+from briefwright.templating.filters import FILTERS, MAX_OUTPUT
 from briefwright.templating.sandbox import (
     BriefingEnvironment,
     ChainLoader,
@@ -29,7 +28,6 @@ from briefwright.templating.sandbox import (
 )
 
 ENTRY = "briefing.md.j2"
-_SHORT_TITLE = 60  # characters a running header has room for
 
 
 def render_markdown(template, summary, *, verified: bool = False) -> str:
@@ -82,67 +80,6 @@ def _generate(compiled, context: dict[str, Any], template) -> str:
     return "".join(parts)
 
 
-def document_meta(template, summary, *, verified: bool = False) -> DocMeta:
-    """Title, marking, dates and properties for page furniture, by the template's rules."""
-    config = template.config
-    return DocMeta(
-        title=summary.title,
-        short_title=short_title(summary.title),
-        subtitle=summary.subtitle or "",
-        author=(summary.author or "") if config.get("show_author", True) else "",
-        organization=(summary.organization or "") if config.get("show_organization", True) else "",
-        date=summary.date.isoformat() if summary.date else "",
-        date_label=format_date(summary.date) if summary.date else "",
-        marking=allowed_marking(summary.marking, config) or "",
-        subject=summary.source.title,
-        keywords=tuple(summary.tags),
-        source_url=summary.source.url or "",
-        template=template.name,
-        audience=template.audience,
-        verified=verified,
-    )
-
-
-def short_title(title: str) -> str:
-    """A running-header title: the whole title if short, else the part before a colon or dash."""
-    if len(title) <= _SHORT_TITLE:
-        return title
-    for mark in (":", " \u2013 ", " \u2014 ", " - "):
-        head = title.split(mark, 1)[0].strip()
-        if head != title and len(head) <= _SHORT_TITLE:
-            return head
-    return title[: _SHORT_TITLE - 1].rsplit(" ", 1)[0] + "\u2026"
-
-
-def template_context_reference() -> str:
-    """The names a template can use, the filters, blocks and template.toml keys, as text."""
-    from briefwright.templates import resolve_template
-    from briefwright.templating.config import KEYS
-    from briefwright.templating.scaffold import leaf_block_names
-
-    width = max(len(name) for name in [*REFERENCE, *KEYS])
-    lines = ["Variables (every printed value is Markdown-escaped; `|raw` prints it as it is):"]
-    lines += [f"  {name:<{width}}  {meaning}" for name, meaning in REFERENCE.items()]
-    lines += ["", "Filters added to Jinja's (center, format, safe, tojson... are left out):"]
-    lines += [f"  {name:<{width}}  {_first_line(FILTERS[name])}" for name in _OWN_FILTERS]
-    lines += ["", "Blocks of the built-in base template, in order (override any of them):"]
-    lines += [f"  {', '.join(leaf_block_names(resolve_template('base').chain))}"]
-    lines += ["  and `document`, which holds them all: override it to reorder, using"]
-    lines += ["  {{ self.key_points() }} and so on (see the brief-note template)."]
-    lines += ["", "template.toml keys:"]
-    lines += [f"  {key:<{width}}  {meaning}" for key, (_, meaning) in KEYS.items()]
-    return "\n".join(lines) + "\n"
-
-
-_OWN_FILTERS = (
-    "date", "join_and", "pluralise", "likelihood", "likelihood_range", "capfirst", "raw",
-)  # fmt: skip
-
-
-def _first_line(function) -> str:
-    return (function.__doc__ or "").strip().splitlines()[0]
-
-
 # --- errors -------------------------------------------------------------------------------
 
 
@@ -172,19 +109,19 @@ def _describe(exc: BaseException) -> str:
 def _undefined_message(exc: UndefinedName, environment, context: dict[str, Any]) -> str:
     if exc.obj is missing:
         known = [*context, *environment.globals]
-        return f"{exc.name!r} is undefined{_did_you_mean(exc.name, known)}"
+        return f"{exc.name!r} is undefined{did_you_mean(exc.name, known)}"
     if isinstance(exc.obj, dict) and isinstance(exc.name, str):
         fields = ", ".join(exc.obj)
-        return f"no field {exc.name!r} here{_did_you_mean(exc.name, exc.obj)} (fields: {fields})"
+        return f"no field {exc.name!r} here{did_you_mean(exc.name, exc.obj)} (fields: {fields})"
     return str(exc)
 
 
 def _filter_hint(message: str | None) -> str:
     unknown = re.match(r"No filter named '([^']+)'", message or "")
-    return _did_you_mean(unknown.group(1), FILTERS) if unknown else ""
+    return did_you_mean(unknown.group(1), FILTERS) if unknown else ""
 
 
-def _did_you_mean(name: str, known) -> str:
+def did_you_mean(name: str, known) -> str:
     close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -1,8 +1,8 @@
-"""Font families for the PDF: find the four TrueType faces, register them once, check coverage.
+"""Font families for the PDF: register the four TrueType faces once, check coverage.
 
-The bundled DejaVu Sans (in `fonts/`, with its licence) covers Latin Extended, Cyrillic and
-Armenian. A theme may list four .ttf files for another family, or name a family that fontconfig
-(`fc-match`) can find. Only the PDF writer imports this module, because it imports reportlab.
+briefwright.fonts finds the files: the bundled DejaVu Sans (Latin Extended, Cyrillic, Armenian),
+four .ttf files a theme lists, or a family fontconfig knows. Only the PDF writer imports this
+module, because it imports reportlab.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -26,19 +24,10 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFNameBytes, TTFont
 
 from briefwright import cache
 from briefwright.errors import RenderError
+from briefwright.fonts import BUNDLED_FAMILY, FONT_STYLES, family_files
 
-BUNDLED_FAMILY = "DejaVu Sans"
-BUNDLED_DIR = Path(__file__).with_name("fonts")
-STYLES = ("regular", "bold", "italic", "bold_italic")
-_BUNDLED_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-_BUNDLED_FILES += ("DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
-# fontconfig patterns for each style; the weight/slant form matches "Oblique" faces as well
-_FC_STYLES = {
-    "regular": ":weight=regular:slant=roman",
-    "bold": ":weight=bold:slant=roman",
-    "italic": ":weight=regular:slant=italic",
-    "bold_italic": ":weight=bold:slant=italic",
-}
+STYLES = FONT_STYLES
+__all__ = ["BUNDLED_FAMILY", "FontFamily", "load_family"]
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -87,19 +76,7 @@ def _style(bold: bool, italic: bool) -> str:
 
 def load_family(family: str, files: tuple[str, ...] = ()) -> FontFamily:
     """The family a theme asks for, registered with reportlab (once per process)."""
-    if files:
-        if len(files) != 4:
-            raise RenderError(
-                f"theme font_files: expected 4 TrueType files (regular, bold, italic, "
-                f"bold italic), got {len(files)}"
-            )
-        paths = tuple(str(Path(f).expanduser()) for f in files)
-    elif family.casefold() == BUNDLED_FAMILY.casefold():
-        family = BUNDLED_FAMILY
-        paths = tuple(str(BUNDLED_DIR / name) for name in _BUNDLED_FILES)
-    else:
-        paths = find_family_files(family)
-    return _register(family, paths)
+    return _register(*family_files(family, files))
 
 
 @functools.cache
@@ -196,34 +173,3 @@ def _pdf_scale(units_per_em: int):
         return lambda x: x
     factor = 1000 / units_per_em
     return lambda x: x * factor
-
-
-@functools.cache
-def find_family_files(family: str) -> tuple[str, ...]:
-    """The four style files of an installed family, located with fontconfig's fc-match."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        raise RenderError(
-            f"font family {family!r}: fc-match (fontconfig) is not installed, so installed "
-            f"fonts cannot be found; list the four .ttf files in the theme's font_files instead"
-        )
-    return tuple(_fc_file(fc_match, family, style) for style in STYLES)
-
-
-def _fc_file(fc_match: str, family: str, style: str) -> str:
-    pattern = family.replace("-", r"\-").replace(":", r"\:") + _FC_STYLES[style]
-    result = subprocess.run(
-        [fc_match, "--format=%{family}\n%{file}", pattern],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    found_families, _, path = result.stdout.partition("\n")
-    # fc-match always answers with its best substitute; accept it only if the family matches
-    offered = [name.strip() for name in found_families.split(",")]
-    if result.returncode != 0 or family.casefold() not in (n.casefold() for n in offered):
-        raise RenderError(
-            f"font family {family!r} is not installed (fontconfig offers {offered[0]!r}); "
-            f"install it or list its four .ttf files in the theme's font_files"
-        )
-    return path

@@ -45,7 +45,8 @@ class MailResult:
 def compose_and_deliver(request: MailRequest, smtp: SmtpSettings | None) -> MailResult:
     """Render, build the message, write the .eml, and send it when SMTP settings are given."""
     from briefwright.api import RenderSettings, load_summary, render_bytes
-    from briefwright.mail import MIME_TYPES, build_message, send_message
+    from briefwright.mail.message import MIME_TYPES, build_message
+    from briefwright.mail.smtp import send_message
     from briefwright.output import commit_outputs
     from briefwright.writers import writer_info
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from briefwright.errors import Issue, Location, TemplateError
 from briefwright.templating.config import NAME_RULE, TEMPLATE_NAME, merge_configs, read_config
-from briefwright.templating.scaffold import scaffold_template
 from briefwright.theme import Theme, build_theme, load_theme_file
 
 MAX_DEPTH = 10
@@ -28,7 +27,6 @@ __all__ = [
     "builtin_templates_dir",
     "list_templates",
     "resolve_template",
-    "scaffold_template",
     "search_path",
 ]
 
@@ -61,11 +59,8 @@ class TemplateListing:
 
 
 def builtin_templates_dir() -> Path:
-    """The built-in templates: inside the package when installed from a wheel, else the repo."""
-    packaged = Path(__file__).parent / "templates"  # the wheel force-includes templates/ here
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    """The built-in templates, which ship inside the package (never the user's ./templates)."""
+    return Path(__file__).resolve().parent.parent / "templates"
 
 
 def search_path() -> list[tuple[str, Path]]:
@@ -78,8 +73,8 @@ def search_path() -> list[tuple[str, Path]]:
             entries.append(("BRIEFWRIGHT_TEMPLATE_PATH", Path(part.strip()).expanduser()))
     entries.append(("user config", Path(click.get_app_dir("briefwright")) / "templates"))
     entries.append(("built-in", builtin_templates_dir()))
-    # A directory listed twice (e.g. running inside the repo, where ./templates is the
-    # built-in directory) is searched once, under its last, most telling origin.
+    # A directory listed twice (e.g. BRIEFWRIGHT_TEMPLATE_PATH naming ./templates again) is
+    # searched once, under its last, most telling origin.
     keys = [_real(path) for _, path in entries]
     return [entry for i, entry in enumerate(entries) if keys[i] not in keys[i + 1 :]]
 
