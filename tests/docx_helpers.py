@@ -91,7 +91,11 @@ def rich_document(**meta_changes) -> n.Document:
             ),
             n.Quote((n.Paragraph(t("A quote without attribution.")),)),
             n.Heading(1, t("Timeline")),
-            n.Table((t("Date"), t("Event"), t("Significance")), _timeline_rows(30)),
+            n.Table(
+                (t("Date"), t("Event"), t("Significance")),
+                _timeline_rows(30),
+                kind="timeline",
+            ),
             n.Heading(1, t("Recommendations")),
             n.OrderedList(
                 (

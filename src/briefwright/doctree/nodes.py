@@ -125,13 +125,25 @@ class Callout:
     line: int = 0
 
 
+TABLE_KINDS = ("data", "timeline")
+
+
 @dataclass(frozen=True)
 class Table:
-    """A table with one header row; each cell is a tuple of inlines."""
+    """A table with one header row; each cell is a tuple of inlines.
+
+    `kind` says what the table is, so that writers never guess it from header text: "data"
+    (any table) or "timeline" (dated events, first column the date; Word style "Timeline Table").
+    """
 
     header: tuple[tuple[Inline, ...], ...]
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
     line: int = 0
+    kind: str = "data"
+
+    def __post_init__(self) -> None:
+        if self.kind not in TABLE_KINDS:
+            raise ValueError(f"table kind {self.kind!r} is not one of {', '.join(TABLE_KINDS)}")
 
 
 @dataclass(frozen=True)

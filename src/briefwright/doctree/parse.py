@@ -28,6 +28,11 @@ GFM tables and fenced containers:
     Name, Role                `::: attribution` also works inside a `>` quote
     :::
     ::::
+    ::: timeline              Table(kind="timeline"): says what the table is, so that writers
+    | Date | Event |          style it as a timeline (Word style "Timeline Table") without
+    |---|---|                 reading its header; the container holds that one table and
+    | ... | ... |             nothing else. Any other table is Table(kind="data").
+    :::
 
 Every container must be closed by a line of at least as many colons; a container may start
 right after a paragraph line, but a blank line between blocks is clearer. Code blocks (fenced or
@@ -45,6 +50,7 @@ than 4 spaces outside list continuations.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -169,9 +175,11 @@ class _Builder:
             return self.callout(node, line)
         if name == "quote":
             return self.blockquote(node, line)
+        if name == "timeline":
+            return self.kind_of_table(node, name, line)
         if name == "attribution":
             raise self.error(line, "'::: attribution' belongs inside a quote")
-        known = "title, subtitle, meta, callout, quote, attribution"
+        known = "title, subtitle, meta, callout, quote, attribution, timeline"
         what = f"unknown container '{name}'" if name else "a container needs a name"
         raise self.error(line, f"{what} (known: {known})")
 
@@ -192,6 +200,16 @@ class _Builder:
             line = (first.map[0] + 1) if len(node.children) == 1 else node.children[1].map[0] + 1
             raise self.error(line, f"'::: {name}' holds a single paragraph")
         return self.inlines(first.children[0], first.map[0] + 1)
+
+    def kind_of_table(self, node: Node, kind: str, line: int) -> nodes.Table:
+        """The one table inside a `::: KIND` container, marked as that kind of table."""
+        tables = [child for child in node.children if child.type == "table"]
+        others = [child for child in node.children if child.type != "table"]
+        if len(tables) != 1 or others:
+            stray = (others or tables[1:] or [node])[0]
+            raise self.error(stray.map[0] + 1, f"'::: {kind}' holds a single table")
+        table = self.table(tables[0], tables[0].map[0] + 1)
+        return dataclasses.replace(table, kind=kind)
 
     def meta(self, node: Node, top: bool) -> list[nodes.MetaLine]:
         line = node.map[0] + 1

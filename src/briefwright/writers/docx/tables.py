@@ -9,7 +9,9 @@ from briefwright.writers.docx.context import Context
 from briefwright.writers.docx.inlines import add_inlines
 from briefwright.writers.docx.xml import clone, el, fragment
 
-_TIMELINE_HEADS = {"date", "dates", "when"}
+# The tree says what a table is; each kind has its own table style, so a house style can
+# restyle timelines apart from other tables.
+_STYLES = {"data": "Briefing Table", "timeline": "Timeline Table"}
 _CELL_PADDING = 240  # twips: left and right cell margins of the table style, plus a little air
 _SHORT = 24  # characters: a column whose longest cell is this short is never wrapped
 # firstRow on, banding by columns off (ST_ShortHexNumber of w:tblLook, for older Word)
@@ -27,7 +29,7 @@ def write_table(node: nodes.Table, ctx: Context) -> None:
     rows = [_pad(node.header, columns), *(_pad(row, columns) for row in node.rows)]
     texts = [[nodes.plain_text(cell) for cell in row] for row in rows]
     widths = column_widths(texts, ctx.text_width, _char_width(ctx))
-    style = "Timeline Table" if _is_timeline(texts[0], ctx) else "Briefing Table"
+    style = _STYLES[node.kind]
     table = el(
         "tbl",
         (
@@ -46,10 +48,6 @@ def write_table(node: nodes.Table, ctx: Context) -> None:
 
 def _pad(row, columns: int) -> tuple:
     return tuple(row) + ((),) * (columns - len(row))
-
-
-def _is_timeline(header: list[str], ctx: Context) -> bool:
-    return header[0].strip().casefold() in _TIMELINE_HEADS or "timeline" in ctx.last_heading.lower()
 
 
 def _row(cells, widths: list[int], ctx: Context, header: bool):

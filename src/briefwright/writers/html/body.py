@@ -105,17 +105,21 @@ def _callout(node: nodes.Callout) -> str:
     return "\n".join(parts)
 
 
+# Every table has the "data" look; a timeline also gets its own class for a stylesheet to use.
+_TABLE_CLASSES = {"data": "data", "timeline": "data timeline"}
+
+
 def _table(node: nodes.Table) -> str:
     head = "".join(f'<th scope="col">{_inlines(cell)}</th>' for cell in node.header)
     rows = [
         "<tr>" + "".join(f"<td>{_inlines(cell)}</td>" for cell in row) + "</tr>"
         for row in node.rows
     ]
-    return "\n".join(
-        ['<table class="data">', f"<thead>\n<tr>{head}</tr>\n</thead>", "<tbody>"]
-        + rows
-        + ["</tbody>", "</table>"]
-    )
+    opening = [
+        f'<table class="{_TABLE_CLASSES[node.kind]}">',
+        f"<thead>\n<tr>{head}</tr>\n</thead>",
+    ]
+    return "\n".join([*opening, "<tbody>", *rows, "</tbody>", "</table>"])
 
 
 HANDLERS: dict[type, Callable] = {

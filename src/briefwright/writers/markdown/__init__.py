@@ -4,7 +4,8 @@ The marking opens and closes the file, the title is the only H1 (body headings m
 down), the callout becomes a GFM alert and a quote a block quote with an attribution line. Text is
 escaped only where it would otherwise become markup (inlines.py). Before returning, the output is
 parsed again and its text compared with the tree's (check.py), so an escaping bug is a
-RenderError, never a wrong file.
+RenderError, never a wrong file. A table's kind (a timeline) has no GFM spelling and is left
+out: a `::: timeline` fence would show as literal colons wherever the file is pasted.
 
 Emphasis is the one thing escaping cannot settle locally: a run's delimiters may pair up wrongly
 with its neighbours'. Such a run is written plain (with a warning) when it does not read back on
