@@ -17,6 +17,7 @@ any Unicode stay visible and unambiguous:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import fields
 
 from briefwright.doctree import nodes
@@ -25,7 +26,7 @@ from briefwright.doctree import nodes
 _UNLABELLED = ("children", "items")
 
 
-def dump(tree: nodes.Document | tuple | list, *, lines: bool = True) -> str:
+def dump(tree: nodes.Document | Sequence[nodes.Block], *, lines: bool = True) -> str:
     """The dump of a Document (with its meta) or of a sequence of blocks; ends with a newline.
 
     `lines=False` leaves out source lines, for goldens that should not churn on template edits.
@@ -42,7 +43,7 @@ def dump(tree: nodes.Document | tuple | list, *, lines: bool = True) -> str:
 
 def _meta(meta: nodes.DocMeta) -> list[str]:
     # Only the fields that are set, so goldens do not change when DocMeta gains a field.
-    out = []
+    out: list[str] = []
     for f in fields(meta):
         value = getattr(meta, f.name)
         if value != f.default:
@@ -51,7 +52,7 @@ def _meta(meta: nodes.DocMeta) -> list[str]:
     return out
 
 
-def _node(node: object, depth: int, out: list[str], lines: bool) -> None:
+def _node(node: nodes.Inline | nodes.Block, depth: int, out: list[str], lines: bool) -> None:
     pad = "  " * depth
     name = type(node).__name__
     if isinstance(node, nodes.Text | nodes.Code):
@@ -59,8 +60,9 @@ def _node(node: object, depth: int, out: list[str], lines: bool) -> None:
         return
     values = [(f.name, getattr(node, f.name)) for f in fields(node)]
     attrs = [f"{key}={_scalar(value)}" for key, value in values if _is_scalar(key, value)]
-    if lines and getattr(node, "line", 0):
-        attrs.append(f"line={node.line}")
+    line = getattr(node, "line", 0)
+    if lines and line:
+        attrs.append(f"line={line}")
     out.append(" ".join([pad + name, *attrs]))
     if isinstance(node, nodes.Table):
         _rows("header", (node.header,), depth + 1, out, lines)
@@ -79,7 +81,10 @@ def _is_scalar(key: str, value: object) -> bool:
     return key != "line" and not isinstance(value, tuple)
 
 
-def _rows(label: str, rows: tuple, depth: int, out: list[str], lines: bool) -> None:
+Row = tuple[tuple[nodes.Inline, ...], ...]
+
+
+def _rows(label: str, rows: tuple[Row, ...], depth: int, out: list[str], lines: bool) -> None:
     pad = "  " * depth
     for row in rows:
         out.append(pad + label)
@@ -88,7 +93,9 @@ def _rows(label: str, rows: tuple, depth: int, out: list[str], lines: bool) -> N
             _children(cell, depth + 2, out, lines)
 
 
-def _children(children: tuple, depth: int, out: list[str], lines: bool) -> None:
+def _children(
+    children: Sequence[nodes.Inline | nodes.Block], depth: int, out: list[str], lines: bool
+) -> None:
     for child in children:
         _node(child, depth, out, lines)
 

@@ -15,17 +15,41 @@ class Node:
 
     __slots__ = ("type", "token", "children")
 
-    def __init__(self, token: Token, children: list[Node]):
+    def __init__(self, token: Token, children: list[Node]) -> None:
         # Typed as SyntaxTreeNode types them: "paragraph", not "paragraph_open".
         self.type = token.type.removesuffix("_open") if token.nesting == 1 else token.type
         self.token = token  # the opening token of a pair
         self.children = children
 
-    map = property(lambda self: self.token.map)
-    info = property(lambda self: self.token.info)
-    tag = property(lambda self: self.token.tag)
-    attrs = property(lambda self: self.token.attrs)
-    content = property(lambda self: self.token.content)
+    @property
+    def map(self) -> list[int] | None:
+        return self.token.map
+
+    @property
+    def line(self) -> int:
+        """The 1-based line a block starts on; 0 for inline nodes, which carry no position."""
+        return self.token.map[0] + 1 if self.token.map else 0
+
+    @property
+    def end(self) -> int:
+        """The 0-based line just after a block: where a container's closing fence sits."""
+        return self.token.map[1] if self.token.map else 0
+
+    @property
+    def info(self) -> str:
+        return self.token.info
+
+    @property
+    def tag(self) -> str:
+        return self.token.tag
+
+    @property
+    def attrs(self) -> dict[str, str | int | float]:
+        return self.token.attrs
+
+    @property
+    def content(self) -> str:
+        return self.token.content
 
 
 def tree(tokens: list[Token]) -> list[Node]:

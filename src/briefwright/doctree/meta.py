@@ -6,13 +6,21 @@ is shortened) hold for every writer: writers read DocMeta and never work them ou
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefwright.doctree.nodes import DocMeta
 from briefwright.doctree.titles import short_title
 from briefwright.markings import allowed_marking
 from briefwright.summary.dates import format_date
 
+if TYPE_CHECKING:
+    from briefwright.summary.model import Summary
+    from briefwright.templating.discovery import ResolvedTemplate
 
-def document_meta(template, summary, *, verified: bool = False) -> DocMeta:
+
+def document_meta(
+    template: ResolvedTemplate, summary: Summary, *, verified: bool = False
+) -> DocMeta:
     """Title, marking, dates and properties for page furniture, by the template's rules."""
     config = template.config
     return DocMeta(

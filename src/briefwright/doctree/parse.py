@@ -53,16 +53,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
 from briefwright.doctree import nodes
+from briefwright.doctree.inlines import InlineConverter
 from briefwright.doctree.mdtree import Node, tree
 from briefwright.errors import Issue, Location, RenderError
 
 CALLOUT_KINDS = ("note", "tip", "important", "warning", "caution")
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 _CONTAINER_CLOSE = re.compile(r"^[ \t>]*:{3,}[ \t]*$")
 
 
@@ -91,10 +92,9 @@ def parse_markdown(text: str, source_name: str = "<template output>") -> tuple[n
 class _Builder:
     """Turns markdown-it syntax tree nodes into our nodes, remembering source lines."""
 
-    def __init__(self, source_name: str, lines: list[str]):
+    def __init__(self, source_name: str, lines: list[str]) -> None:
         self.source_name = source_name
         self.lines = lines
-        self.line = 0  # the line of the inline currently being converted
 
     def error(self, line: int, message: str) -> RenderError:
         location = Location(file=self.source_name, line=line)
@@ -102,7 +102,7 @@ class _Builder:
 
     # --- blocks ---------------------------------------------------------------------------
 
-    def blocks(self, children: list[Node], top: bool = False) -> tuple:
+    def blocks(self, children: list[Node], top: bool = False) -> tuple[nodes.Block, ...]:
         out: list[nodes.Block] = []
         for child in children:
             # A meta container stands for several blocks: one MetaLine per paragraph.
@@ -113,12 +113,12 @@ class _Builder:
         return tuple(out)
 
     def block(self, node: Node, top: bool) -> nodes.Block:
-        line = node.map[0] + 1 if node.map else 0
+        line = node.line
         if node.type == "container_any":
             return self.container(node, line, top)
         handler = _BLOCK_HANDLERS.get(node.type)
         if handler is None:
-            raise self.error(line, _unsupported(node))
+            raise self.unsupported(line, node)
         return handler(self, node, line)
 
     def paragraph(self, node: Node, line: int) -> nodes.Paragraph:
@@ -131,11 +131,14 @@ class _Builder:
         return nodes.Heading(level, self.inlines(node.children[0], line), line)
 
     def bullet_list(self, node: Node, line: int) -> nodes.BulletList:
-        return nodes.BulletList(self.blocks(node.children), line)
+        return nodes.BulletList(self.list_items(node), line)
 
     def ordered_list(self, node: Node, line: int) -> nodes.OrderedList:
         start = int(node.attrs.get("start", 1))
-        return nodes.OrderedList(self.blocks(node.children), start, line)
+        return nodes.OrderedList(self.list_items(node), start, line)
+
+    def list_items(self, node: Node) -> tuple[nodes.ListItem, ...]:
+        return tuple(self.list_item(item, item.line) for item in node.children)
 
     def list_item(self, node: Node, line: int) -> nodes.ListItem:
         return nodes.ListItem(self.blocks(node.children), line)
@@ -143,8 +146,7 @@ class _Builder:
     def table(self, node: Node, line: int) -> nodes.Table:
         rows = [tr for section in node.children for tr in section.children]
         cells = [
-            tuple(self.inlines(cell.children[0], tr.map[0] + 1) for cell in tr.children)
-            for tr in rows
+            tuple(self.inlines(cell.children[0], tr.line) for cell in tr.children) for tr in rows
         ]
         return nodes.Table(cells[0], tuple(cells[1:]), line)
 
@@ -159,13 +161,13 @@ class _Builder:
             elif attribution is None:
                 attribution = self.single_paragraph(child, "attribution")
             else:
-                raise self.error(child.map[0] + 1, "a quote has only one attribution")
+                raise self.error(child.line, "a quote has only one attribution")
         return nodes.Quote(tuple(children), attribution or (), line)
 
     # --- containers -----------------------------------------------------------------------
 
     def container(self, node: Node, line: int, top: bool) -> nodes.Block:
-        name = _container_name(node)
+        name = _info_name(node)
         self.check_container(node, name, line, top)
         if name == "title":
             return nodes.Title(self.single_paragraph(node, name), line)
@@ -184,7 +186,7 @@ class _Builder:
         raise self.error(line, f"{what} (known: {known})")
 
     def check_container(self, node: Node, name: str, line: int, top: bool) -> None:
-        end = node.map[1]
+        end = node.end
         # The plugin closes a container silently at the end of the document; for a template
         # that is almost always a forgotten ':::' that swallowed the rest of the briefing.
         if end >= len(self.lines) or not _CONTAINER_CLOSE.match(self.lines[end]):
@@ -197,9 +199,9 @@ class _Builder:
             return ()
         first = node.children[0]
         if len(node.children) > 1 or first.type != "paragraph":
-            line = (first.map[0] + 1) if len(node.children) == 1 else node.children[1].map[0] + 1
+            line = first.line if len(node.children) == 1 else node.children[1].line
             raise self.error(line, f"'::: {name}' holds a single paragraph")
-        return self.inlines(first.children[0], first.map[0] + 1)
+        return self.inlines(first.children[0], first.line)
 
     def kind_of_table(self, node: Node, kind: str, line: int) -> nodes.Table:
         """The one table inside a `::: KIND` container, marked as that kind of table."""
@@ -207,17 +209,17 @@ class _Builder:
         others = [child for child in node.children if child.type != "table"]
         if len(tables) != 1 or others:
             stray = (others or tables[1:] or [node])[0]
-            raise self.error(stray.map[0] + 1, f"'::: {kind}' holds a single table")
-        table = self.table(tables[0], tables[0].map[0] + 1)
+            raise self.error(stray.line, f"'::: {kind}' holds a single table")
+        table = self.table(tables[0], tables[0].line)
         return dataclasses.replace(table, kind=kind)
 
     def meta(self, node: Node, top: bool) -> list[nodes.MetaLine]:
-        line = node.map[0] + 1
+        line = node.line
         self.check_container(node, "meta", line, top)
         for child in node.children:
             if child.type != "paragraph":
-                raise self.error(child.map[0] + 1, "'::: meta' holds only paragraphs")
-        paragraphs = (self.paragraph(child, child.map[0] + 1) for child in node.children)
+                raise self.error(child.line, "'::: meta' holds only paragraphs")
+        paragraphs = (self.paragraph(child, child.line) for child in node.children)
         return [nodes.MetaLine(p.children, p.line) for p in paragraphs]
 
     def callout(self, node: Node, line: int) -> nodes.Callout:
@@ -234,37 +236,13 @@ class _Builder:
     # --- inlines --------------------------------------------------------------------------
 
     def inlines(self, inline: Node, line: int) -> tuple[nodes.Inline, ...]:
-        self.line = line
-        return self.convert_inlines(inline.children)
+        return InlineConverter(line, self.unsupported).convert(inline.children)
 
-    def convert_inlines(self, children: list[Node]) -> tuple[nodes.Inline, ...]:
-        out: list[nodes.Inline] = []
-        for child in children:
-            out.extend(self.inline(child))
-        return _merge_text(out)
-
-    def inline(self, node: Node) -> tuple[nodes.Inline, ...]:
-        if node.type == "text":
-            return (nodes.Text(node.content),)
-        if node.type in ("softbreak", "hardbreak"):
-            self.line += 1
-            return (nodes.Text(" "),) if node.type == "softbreak" else (nodes.LineBreak(),)
-        if node.type == "code_inline":
-            return (nodes.Code(node.content),)
-        if node.type == "strong":
-            return (nodes.Strong(self.convert_inlines(node.children)),)
-        if node.type == "em":
-            return (nodes.Emphasis(self.convert_inlines(node.children)),)
-        if node.type == "link":
-            children = self.convert_inlines(node.children)
-            href = str(node.attrs.get("href", ""))
-            return (
-                (nodes.Link(href, children),) if href.lower().startswith(LINK_SCHEMES) else children
-            )
-        raise self.error(self.line, _unsupported(node))
+    def unsupported(self, line: int, node: Node) -> RenderError:
+        return self.error(line, _unsupported(node))
 
 
-_BLOCK_HANDLERS = {
+_BLOCK_HANDLERS: dict[str, Callable[[_Builder, Node, int], nodes.Block]] = {
     "paragraph": _Builder.paragraph,
     "heading": _Builder.heading,
     "bullet_list": _Builder.bullet_list,
@@ -288,20 +266,10 @@ def _unsupported(node: Node) -> str:
 
 
 def _container_name(node: Node) -> str | None:
-    if node.type != "container_any":
-        return None
+    return _info_name(node) if node.type == "container_any" else None
+
+
+def _info_name(node: Node) -> str:
+    """The first word after a container's opening colons ("" when there is none)."""
     words = node.info.split(None, 1)
     return words[0] if words else ""
-
-
-def _merge_text(inlines: list[nodes.Inline]) -> tuple[nodes.Inline, ...]:
-    """Join adjacent Text nodes (markdown-it splits text at escapes) and drop empty ones."""
-    out: list[nodes.Inline] = []
-    for node in inlines:
-        if isinstance(node, nodes.Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], nodes.Text):
-                node = nodes.Text(out.pop().text + node.text)
-        out.append(node)
-    return tuple(out)
