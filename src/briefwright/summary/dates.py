@@ -43,7 +43,7 @@ class _Point:
             raise ValueError(f"{text} is not a real date: there is no year 0")
         if point.month is not None and not 1 <= point.month <= 12:
             raise ValueError(f"{text} is not a real date: months run from 01 to 12")
-        if point.day is not None:
+        if point.day is not None and point.month is not None:
             last = calendar.monthrange(point.year, point.month)[1]
             if not 1 <= point.day <= last:
                 name = MONTHS[point.month - 1]

@@ -58,7 +58,8 @@ class _Parser:
 
     def string(self, i: int) -> tuple[str, int]:
         try:
-            return json.decoder.scanstring(self.text, i + 1, True)
+            # json's own string scanner: in the module, though typeshed leaves it out
+            return json.decoder.scanstring(self.text, i + 1, True)  # type: ignore[attr-defined]
         except json.JSONDecodeError as error:
             message = error.msg
             if message.startswith("Invalid control character"):

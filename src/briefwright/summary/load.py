@@ -42,7 +42,9 @@ def _under_any(field: str, paths: list[str]) -> bool:
     return any(field == p or field.startswith((p + ".", p + "[")) for p in paths)
 
 
-def _fail(path: Path, message: str, line: int | None = None, column: int | None = None):
+def _fail(
+    path: Path, message: str, line: int | None = None, column: int | None = None
+) -> InvalidSummary:
     return InvalidSummary(f"{path}: {message}", [Issue(message, Location(str(path), line, column))])
 
 

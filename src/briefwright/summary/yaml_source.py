@@ -92,23 +92,24 @@ class _Builder:
         if frame.path is None:
             return _DISCARD
         if isinstance(frame.data, list):
-            path = (*frame.path, frame.items)
+            item = (*frame.path, frame.items)
             frame.items += 1
-            self.positions[path] = _where(event)
-            return path
-        path = (*frame.path, frame.key) if frame.keep_value else _DISCARD
+            self.positions[item] = _where(event)
+            return item
+        value = (*frame.path, frame.key) if frame.keep_value and frame.key is not None else _DISCARD
         frame.key, frame.keep_value = None, True  # the mapping now waits for its next key
-        return path
+        return value
 
     def _attach(self, value: Any, path: FieldPath | None) -> None:
         if path is None:
             return
+        data = self.stack[-1].data if self.stack else None
         if not self.stack:
             self.root = value
-        elif isinstance(self.stack[-1].data, list):
-            self.stack[-1].data.append(value)
-        else:
-            self.stack[-1].data[path[-1]] = value
+        elif isinstance(data, list):
+            data.append(value)
+        elif isinstance(data, dict) and isinstance(path[-1], str):
+            data[path[-1]] = value
 
     def _awaiting_key(self) -> bool:
         frame = self.stack[-1] if self.stack else None
@@ -151,6 +152,9 @@ class _Builder:
 
     def _key(self, event: yaml.ScalarEvent) -> None:
         frame = self.stack[-1]
+        mapping, parent = frame.data, frame.path
+        if not isinstance(mapping, dict) or parent is None:
+            return  # never: only a kept mapping awaits keys (_awaiting_key)
         tag = _resolve(event, ScalarNode)
         if tag == _TAG + "merge":
             self._problem("YAML merge keys (<<) are not allowed", event, frame.path)
@@ -159,8 +163,8 @@ class _Builder:
             self._problem("keys must be plain names", event, frame.path)
             return self._expect_value(keep=False)
         key = event.value  # the text written, so `yes:` or `1:` stay names
-        child = (*frame.path, key)
-        if key in frame.data:
+        child = (*parent, key)
+        if key in mapping:
             message = duplicate_key(key, self.positions[child], _where(event))
             self._problem(message, event, child)
             return self._expect_value(keep=False)
@@ -187,7 +191,9 @@ def _scalar_value(event: yaml.ScalarEvent, tag: str) -> Any:
         return event.value
     if tag == _TAG + "null":
         return None
-    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    # libyaml's events carry yaml._yaml.Mark, which the stubs do not count as a yaml.Mark
+    start, end = event.start_mark, event.end_mark
+    node = ScalarNode(tag, event.value, start, end, event.style)  # type: ignore[arg-type]
     try:
         value = _BUILD[tag](node)
     except (ValueError, OverflowError):
@@ -223,12 +229,12 @@ def yaml_to_data(text: str) -> tuple[Any, Positions, list[SourceProblem]]:
 
 def _syntax_problem(error: yaml.MarkedYAMLError) -> SourceProblem:
     mark = error.problem_mark or error.context_mark
+    # Both parsers mark every syntax error; the start of the file stands in if one did not.
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "maximum nesting depth" in str(error.problem):
         # libyaml 0.2.6 stops at 1,000 levels while scanning ahead, before our own limit is seen.
-        return SourceProblem(
-            f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1
-        )
+        return SourceProblem(f"nesting deeper than {MAX_DEPTH} levels", line, column)
     message = " ".join(str(p) for p in (error.context, error.problem) if p)
     if error.context_mark and mark and error.context_mark.line != mark.line:
         message += f" (it started on line {error.context_mark.line + 1})"
-    return SourceProblem(f"not valid YAML: {message}", mark.line + 1, mark.column + 1)
+    return SourceProblem(f"not valid YAML: {message}", line, column)
