@@ -6,10 +6,13 @@ the document's DocMeta), never by reading the summary again.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefwright.templating.config import TemplateConfig
 
 
-def allowed_marking(marking: str | None, config: dict[str, Any]) -> str | None:
+def allowed_marking(marking: str | None, config: TemplateConfig) -> str | None:
     """The marking if the template may show it (allowed_markings, compared case-insensitively)."""
     allowed = config.get("allowed_markings")
     if not marking or allowed is None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Literal, TypedDict, cast
 
 from briefwright.errors import Issue, Location, TemplateError
 
@@ -25,11 +26,24 @@ KEYS: dict[str, tuple[type, str]] = {
     "limits": (dict, "at most this many items per section, e.g. key_points = 4"),
 }
 # Identity is per directory; only the rules below it are inherited by children.
-_OWN = ("name", "description", "extends")
+_OWN: tuple[Literal["name", "description", "extends"], ...] = ("name", "description", "extends")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def read_config(directory: Path) -> dict[str, Any]:
+class TemplateConfig(TypedDict, total=False):
+    """template.toml once checked: every key is optional, and KEYS says what each one means."""
+
+    name: str
+    description: str
+    audience: str
+    extends: str
+    allowed_markings: list[str]
+    show_author: bool
+    show_organization: bool
+    limits: dict[str, int]
+
+
+def read_config(directory: Path) -> TemplateConfig:
     """The checked contents of `directory/template.toml`; TemplateError listing every problem."""
     path = directory / "template.toml"
     try:
@@ -45,10 +59,10 @@ def read_config(directory: Path) -> dict[str, Any]:
     issues = list(_check(data, str(path)))
     if issues:
         raise TemplateError(f"{path}: invalid template settings", issues)
-    return data
+    return cast(TemplateConfig, data)  # _check has found every key known and of its type
 
 
-def _check(data: dict[str, Any], origin: str):
+def _check(data: dict[str, object], origin: str) -> Iterator[Issue]:
     for key, value in data.items():
         where = Location(file=origin, field=key)
         if key not in KEYS:
@@ -59,15 +73,15 @@ def _check(data: dict[str, Any], origin: str):
         kind = KEYS[key][0]
         if not isinstance(value, kind):
             yield Issue(f"expected {kind.__name__}, got {type(value).__name__}", where)
-        elif key == "allowed_markings" and not all(isinstance(v, str) for v in value):
-            yield Issue("expected a list of strings", where)
-        elif key == "limits":
+        elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            yield Issue("expected a list of strings", where)  # allowed_markings
+        elif isinstance(value, dict):
             yield from _check_limits(value, origin)
-        elif key in ("name", "extends") and not TEMPLATE_NAME.match(value):
+        elif key in ("name", "extends") and not TEMPLATE_NAME.match(str(value)):
             yield Issue(f"{value!r} is not a template name ({NAME_RULE})", where)
 
 
-def _check_limits(limits: dict[str, Any], origin: str):
+def _check_limits(limits: dict[str, object], origin: str) -> Iterator[Issue]:
     for key, value in limits.items():
         where = Location(file=origin, field=f"limits.{key}")
         if key not in SECTIONS:
@@ -76,14 +90,17 @@ def _check_limits(limits: dict[str, Any], origin: str):
             yield Issue(f"expected a whole number 0 or more, got {value!r}", where)
 
 
-def merge_configs(configs: list[dict[str, Any]]) -> dict[str, Any]:
+def merge_configs(configs: list[TemplateConfig]) -> TemplateConfig:
     """Merge configs given child first: the child wins key by key, `limits` entry by entry."""
-    merged: dict[str, Any] = {"limits": {}}
-    for i, config in enumerate(reversed(configs)):
-        is_child = i == len(configs) - 1
-        for key, value in config.items():
-            if key == "limits":
-                merged["limits"].update(value)
-            elif key not in _OWN or is_child:
-                merged[key] = value
+    merged: TemplateConfig = {}
+    limits: dict[str, int] = {}
+    for config in reversed(configs):  # the base first, so that each child overrides its parent
+        merged.update(config)
+        limits.update(config.get("limits", {}))
+    merged["limits"] = limits
+    for key in _OWN:
+        if configs and key in configs[0]:
+            merged[key] = configs[0][key]
+        else:
+            merged.pop(key, None)
     return merged

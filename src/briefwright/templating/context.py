@@ -8,13 +8,27 @@ so no template can show them by mistake. Dates stay dates (they print as "22 May
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, assert_never
 
 from briefwright.markings import allowed_marking
 from briefwright.summary.dates import format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
 from briefwright.templating.config import SECTIONS
 from briefwright.templating.filters import likelihood_range
+
+if TYPE_CHECKING:
+    from briefwright.summary.model import (
+        Implication,
+        KeyPoint,
+        Quote,
+        Recommendation,
+        Summary,
+        TimelineEntry,
+    )
+    from briefwright.templating.discovery import ResolvedTemplate
+
+    Item = KeyPoint | Quote | TimelineEntry | Implication | Recommendation
 
 # Every name a template can use, with its meaning: `briefwright templates context` prints this,
 # and a test checks that it matches what build_context really provides.
@@ -45,7 +59,9 @@ REFERENCE: dict[str, str] = {
 }
 
 
-def build_context(template, summary, *, verified: bool = False) -> dict[str, Any]:
+def build_context(
+    template: ResolvedTemplate, summary: Summary, *, verified: bool = False
+) -> dict[str, object]:
     """The template's variables for one summary, following the template's rules."""
     config = template.config
     sections = _sections(summary, template.audience, config.get("limits", {}))
@@ -81,34 +97,42 @@ def build_context(template, summary, *, verified: bool = False) -> dict[str, Any
     }
 
 
-def visible(item: Any, audience: str) -> bool:
+def visible(item: Item, audience: str) -> bool:
     """Items without `audiences` go everywhere; others only to the audiences they list."""
-    audiences = getattr(item, "audiences", None)
-    return audiences is None or audience.casefold() in {a.casefold() for a in audiences}
+    return item.audiences is None or audience.casefold() in {a.casefold() for a in item.audiences}
 
 
-def _sections(summary, audience: str, limits: dict[str, int]) -> dict[str, tuple[list, int]]:
+Plain = dict[str, object]
+
+
+def _sections(
+    summary: Summary, audience: str, limits: dict[str, int]
+) -> dict[str, tuple[list[Plain], int]]:
     """Per section: (the items to show as plain data, how many the limit left out)."""
+    ordered = _ordered(summary)
     out = {}
     for name in SECTIONS:
-        items = [item for item in getattr(summary, name) if visible(item, audience)]
-        items = _ordered(name, items)
+        items = [item for item in ordered[name] if visible(item, audience)]
         cap = limits.get(name)
         shown = items if cap is None else items[:cap]
-        out[name] = ([_PLAIN[name](item) for item in shown], len(items) - len(shown))
+        out[name] = ([_plain(item) for item in shown], len(items) - len(shown))
     return out
 
 
-def _ordered(name: str, items: list) -> list:
+def _ordered(summary: Summary) -> dict[str, Sequence[Item]]:
     # sorted() is stable, so ties keep the order of the summary file.
-    if name == "key_points":
-        return sorted(items, key=lambda k: (k.priority is None, k.priority or 0))
-    if name == "timeline":
-        return sorted(items, key=lambda e: e.date.sort_key)
-    return items
+    key_points = sorted(summary.key_points, key=lambda k: (k.priority is None, k.priority or 0))
+    timeline = sorted(summary.timeline, key=lambda e: e.date.sort_key)
+    return {
+        "key_points": key_points,
+        "quotes": summary.quotes,
+        "timeline": timeline,
+        "implications": summary.implications,
+        "recommendations": summary.recommendations,
+    }
 
 
-def _dated(name: str, value: datetime.date | None) -> dict[str, Any]:
+def _dated(name: str, value: datetime.date | None) -> Plain:
     return {
         name: value,
         f"{name}_label": format_date(value) if value else "",
@@ -116,31 +140,47 @@ def _dated(name: str, value: datetime.date | None) -> dict[str, Any]:
     }
 
 
-_PLAIN = {
-    "key_points": lambda k: {"text": k.text, "detail": k.detail, "priority": k.priority},
-    "quotes": lambda q: {
-        "text": q.text,
-        "speaker": q.speaker,
-        "role": q.role,
-        **_dated("date", q.date),
-        "context": q.context,
-    },
-    "timeline": lambda e: {
-        "when": e.label or e.date.label,
-        "date_label": e.date.label,
-        "date_iso": e.date.iso,
-        "start": e.date.start,
-        "end": e.date.end,
-        "label": e.label,
-        "event": e.event,
-        "significance": e.significance,
-    },
-    "implications": lambda i: {
-        "text": i.text,
-        "actor": i.actor,
-        "likelihood": i.likelihood,
-        "likelihood_range": likelihood_range(i.likelihood),
-        "confidence": i.confidence,
-    },
-    "recommendations": lambda r: {"text": r.text},
-}
+def _plain(item: Item) -> Plain:
+    """An item as the dict a template sees."""
+    # Imported here: building the models is most of the cost of importing them, and
+    # `briefwright templates context` reads this module without ever building a context.
+    from briefwright.summary.model import (
+        Implication,
+        KeyPoint,
+        Quote,
+        Recommendation,
+        TimelineEntry,
+    )
+
+    if isinstance(item, KeyPoint):
+        return {"text": item.text, "detail": item.detail, "priority": item.priority}
+    if isinstance(item, Quote):
+        return {
+            "text": item.text,
+            "speaker": item.speaker,
+            "role": item.role,
+            **_dated("date", item.date),
+            "context": item.context,
+        }
+    if isinstance(item, TimelineEntry):
+        return {
+            "when": item.label or item.date.label,
+            "date_label": item.date.label,
+            "date_iso": item.date.iso,
+            "start": item.date.start,
+            "end": item.date.end,
+            "label": item.label,
+            "event": item.event,
+            "significance": item.significance,
+        }
+    if isinstance(item, Implication):
+        return {
+            "text": item.text,
+            "actor": item.actor,
+            "likelihood": item.likelihood,
+            "likelihood_range": likelihood_range(item.likelihood),
+            "confidence": item.confidence,
+        }
+    if isinstance(item, Recommendation):
+        return {"text": item.text}
+    assert_never(item)

@@ -13,10 +13,15 @@ import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from briefwright.errors import Issue, Location, TemplateError
-from briefwright.templating.config import NAME_RULE, TEMPLATE_NAME, merge_configs, read_config
+from briefwright.templating.config import (
+    NAME_RULE,
+    TEMPLATE_NAME,
+    TemplateConfig,
+    merge_configs,
+    read_config,
+)
 from briefwright.theme import Theme, build_theme, load_theme_file
 
 MAX_DEPTH = 10
@@ -40,7 +45,7 @@ class ResolvedTemplate:
     description: str
     chain: tuple[Path, ...]  # template directories, the template itself first, base last
     names: tuple[str, ...]  # the template name of each directory of the chain
-    config: dict[str, Any]  # template.toml rules merged along the chain (child wins)
+    config: TemplateConfig  # template.toml rules merged along the chain (child wins)
     theme: Theme
     reference_doc: Path | None
 
@@ -82,7 +87,7 @@ def search_path() -> list[tuple[str, Path]]:
 def resolve_template(name_or_path: str | os.PathLike) -> ResolvedTemplate:
     """Find a template by name or directory and follow its `extends` chain."""
     start = _locate(str(name_or_path))
-    chain: list[tuple[Path, dict[str, Any]]] = []
+    chain: list[tuple[Path, TemplateConfig]] = []
     directory: Path | None = start
     while directory is not None:
         if any(_real(directory) == _real(seen) for seen, _ in chain):
@@ -178,7 +183,7 @@ def _not_found(name: str, entries: list[tuple[str, Path]]) -> TemplateError:
     return TemplateError(message, [Issue("\n".join([message, *details]))])
 
 
-def _parent_of(directory: Path, config: dict[str, Any]) -> Path:
+def _parent_of(directory: Path, config: TemplateConfig) -> Path:
     parent = config["extends"]
     try:
         return _find(parent, after=directory)
@@ -189,7 +194,7 @@ def _parent_of(directory: Path, config: dict[str, Any]) -> Path:
         raise TemplateError(str(issue).split("\n")[0], [issue]) from None
 
 
-def _build(chain: list[tuple[Path, dict[str, Any]]]) -> ResolvedTemplate:
+def _build(chain: list[tuple[Path, TemplateConfig]]) -> ResolvedTemplate:
     directory, own = chain[0]
     merged = merge_configs([config for _, config in chain])
     themes = [d / "theme.toml" for d, _ in reversed(chain)]

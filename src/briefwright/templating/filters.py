@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import pass_eval_context
 from jinja2.defaults import DEFAULT_FILTERS
 from jinja2.exceptions import SecurityError
+from jinja2.nodes import EvalContext
 
 from briefwright.summary.dates import DEFAULT_DATE_FORMAT, format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
@@ -110,14 +111,14 @@ def replaced_size(text: str, old: str, new: str) -> int:
 
 
 @pass_eval_context
-def replace(eval_ctx, text: Any, old: str, new: str, count: int | None = None) -> str:
+def replace(eval_ctx: EvalContext, text: Any, old: str, new: str, count: int | None = None) -> str:
     """Jinja's `replace`, refusing results beyond the size limit."""
     check_size(replaced_size(str(text), str(old), str(new)))
     return DEFAULT_FILTERS["replace"](eval_ctx, text, old, new, count)
 
 
 @pass_eval_context
-def join(eval_ctx, items: Any, separator: str = "", attribute: Any = None) -> str:
+def join(eval_ctx: EvalContext, items: Any, separator: str = "", attribute: Any = None) -> str:
     """Jinja's `join`, refusing results beyond the size limit."""
     items = list(items)
     check_size(len(str(separator)) * len(items))

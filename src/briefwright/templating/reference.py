@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefwright.templating.config import KEYS
 from briefwright.templating.context import REFERENCE
 from briefwright.templating.discovery import resolve_template
@@ -30,5 +32,5 @@ _OWN_FILTERS = (
 )  # fmt: skip
 
 
-def _first_line(function) -> str:
+def _first_line(function: Callable[..., object]) -> str:
     return (function.__doc__ or "").strip().splitlines()[0]

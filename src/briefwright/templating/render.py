@@ -10,11 +10,12 @@ import difflib
 import functools
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
 
-from jinja2 import TemplateNotFound, TemplateSyntaxError
+from jinja2 import Template, TemplateNotFound, TemplateSyntaxError
 from jinja2.utils import missing
 
 from briefwright.errors import BriefwrightError, Issue, Location, TemplateError
@@ -27,16 +28,20 @@ from briefwright.templating.sandbox import (
     UndefinedName,
 )
 
+if TYPE_CHECKING:
+    from briefwright.summary.model import Summary
+    from briefwright.templating.discovery import ResolvedTemplate
+
 ENTRY = "briefing.md.j2"
 
 
-def render_markdown(template, summary, *, verified: bool = False) -> str:
+def render_markdown(template: ResolvedTemplate, summary: Summary, *, verified: bool = False) -> str:
     """The Markdown `template` (a ResolvedTemplate) makes of `summary`."""
     environment = _environment(template.chain, template.names)
     environment.start_render()
     context = build_context(template, summary, verified=verified)
     try:
-        entry = environment.loader.qualify(ENTRY, None)
+        entry = environment.chain_loader.qualify(ENTRY, None)
     except TemplateNotFound:
         where = ", ".join(str(d) for d in template.chain)
         message = f"template {template.name!r} has no {ENTRY} (looked in {where})"
@@ -66,7 +71,7 @@ def _environment(chain: tuple[Path, ...], names: tuple[str, ...]) -> BriefingEnv
     return BriefingEnvironment(ChainLoader(chain, names), FILTERS, bytecode_cache())
 
 
-def _generate(compiled, context: dict[str, Any], template) -> str:
+def _generate(compiled: Template, context: dict[str, object], template: ResolvedTemplate) -> str:
     """Render piece by piece, stopping a runaway template at the output size limit."""
     parts, size = [], 0
     for chunk in compiled.generate(context):
@@ -83,7 +88,7 @@ def _generate(compiled, context: dict[str, Any], template) -> str:
 # --- errors -------------------------------------------------------------------------------
 
 
-def _located(exc: BaseException, message: str, template) -> TemplateError:
+def _located(exc: BaseException, message: str, template: ResolvedTemplate) -> TemplateError:
     """A TemplateError at the innermost template line the traceback passes through."""
     roots = [Path(os.path.realpath(d)) for d in template.chain]
     where = Location()
@@ -106,7 +111,9 @@ def _describe(exc: BaseException) -> str:
     return text if name in ("SecurityError", "TemplateRuntimeError") else f"{name}: {text}"
 
 
-def _undefined_message(exc: UndefinedName, environment, context: dict[str, Any]) -> str:
+def _undefined_message(
+    exc: UndefinedName, environment: BriefingEnvironment, context: dict[str, object]
+) -> str:
     if exc.obj is missing:
         known = [*context, *environment.globals]
         return f"{exc.name!r} is undefined{did_you_mean(exc.name, known)}"
@@ -121,7 +128,8 @@ def _filter_hint(message: str | None) -> str:
     return did_you_mean(unknown.group(1), FILTERS) if unknown else ""
 
 
-def did_you_mean(name: str, known) -> str:
+def did_you_mean(name: str | None, known: Iterable[object]) -> str:
+    """ " (did you mean 'x'?)" for the closest of `known` to `name`, or ""."""
     close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

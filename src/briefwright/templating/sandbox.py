@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, Undefined
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, Undefined
+from jinja2.bccache import BytecodeCache
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.runtime import BlockReference, Macro
+from jinja2.runtime import BlockReference, Context, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefwright.escaping import escape_markdown
@@ -34,7 +36,7 @@ _BIG_NUMBER = re.compile(r"\d{6,}")
 class UndefinedName(UndefinedError):
     """A name or field the template used does not exist; carries what was looked up and where."""
 
-    def __init__(self, message: str, name: Any, obj: Any):
+    def __init__(self, message: str, name: str | None, obj: object):
         super().__init__(message)
         self.name = name
         self.obj = obj
@@ -43,7 +45,7 @@ class UndefinedName(UndefinedError):
 class _Undefined(StrictUndefined):
     """Fails on any use, and keeps what was asked for so the error can suggest a real name."""
 
-    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any):
+    def _fail_with_undefined_error(self, *args: object, **kwargs: object) -> NoReturn:
         if self._undefined_exception is UndefinedError and not self._undefined_hint:
             raise UndefinedName(self._undefined_message, self._undefined_name, self._undefined_obj)
         raise self._undefined_exception(self._undefined_message)
@@ -74,8 +76,10 @@ class ChainLoader(BaseLoader):
     def qualify(self, name: str, parent: str | None) -> str:
         """The internal name of `name` as requested from the file `parent` (or from outside)."""
         parts = _checked_parts(name)
-        level = int(parent[1:].split("/", 1)[0]) if parent and parent.startswith("@") else -1
-        asked_from = parent.split("/", 1)[1] if level >= 0 else None
+        level, asked_from = -1, None
+        if parent and parent.startswith("@"):
+            at_level, asked_from = parent[1:].split("/", 1)
+            level = int(at_level)
         first = 0
         if len(parts) > 1 and parts[0] in self.names:
             own = level >= 0 and self.names[level] == parts[0]  # extending its namesake
@@ -91,7 +95,9 @@ class ChainLoader(BaseLoader):
                 return f"@{i}/{rest}"
         raise TemplateNotFound(name)
 
-    def get_source(self, environment, template: str):
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         if not template.startswith("@"):
             template = self.qualify(template, None)
         level, rest = template[1:].split("/", 1)
@@ -128,7 +134,12 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
-    def __init__(self, loader: ChainLoader, filters: dict[str, Any], bytecode_cache=None):
+    def __init__(
+        self,
+        loader: ChainLoader,
+        filters: dict[str, Callable[..., object]],
+        bytecode_cache: BytecodeCache | None = None,
+    ):
         super().__init__(
             loader=loader,
             bytecode_cache=bytecode_cache,
@@ -139,6 +150,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.chain_loader = loader  # self.loader, typed as any loader, is this one
         self.filters = filters
         self.globals = {
             "range": self._range,
@@ -154,16 +166,17 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         self.items_left = MAX_ITEMS
 
     def join_path(self, template: str, parent: str) -> str:
-        return self.loader.qualify(template, parent)
+        return self.chain_loader.qualify(template, parent)
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+    # Jinja's own signature: the template may call anything with any arguments.
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _guard_call(__obj, args)
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(__obj, Macro | BlockReference):
             return Raw(result)
         return result
 
-    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         _guard_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
@@ -175,34 +188,35 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         return items
 
 
-def finalize(value: Any) -> str:
+def finalize(value: object) -> str:
     """How a printed value appears in the Markdown: escaped text, or Raw as it is."""
     if type(value) is Raw:
         return value
     return escape_markdown(display_text(value))
 
 
-def _guard_call(obj: Any, args: tuple) -> None:
+def _guard_call(obj: object, args: tuple[object, ...]) -> None:
     owner = getattr(obj, "__self__", None)
     if not isinstance(owner, str | bytes | int):
         return
+    name = getattr(obj, "__name__", "")  # a method of a str, bytes or int always has one
     if any(isinstance(a, int) and abs(a) > _MAX_ARGUMENT for a in args):
-        raise SecurityError(f"refused: {obj.__name__}() with an argument over {_MAX_ARGUMENT}")
-    if obj.__name__ in ("format", "format_map") and _BIG_NUMBER.search(str(owner)):
+        raise SecurityError(f"refused: {name}() with an argument over {_MAX_ARGUMENT}")
+    if name in ("format", "format_map") and _BIG_NUMBER.search(str(owner)):
         raise SecurityError("refused: a format string with a width or precision that large")
-    if obj.__name__ == "replace" and len(args) >= 2 and isinstance(owner, str):
+    if name == "replace" and len(args) >= 2 and isinstance(owner, str):
         check_size(replaced_size(owner, str(args[0]), str(args[1])))
-    if obj.__name__ == "join" and args and isinstance(args[0], list | tuple):
-        check_size(len(owner) * len(args[0]) + sum(len(str(a)) for a in args[0]))
+    joined = args[0] if name == "join" and args else None
+    if isinstance(owner, str | bytes) and isinstance(joined, list | tuple):
+        check_size(len(owner) * len(joined) + sum(len(str(a)) for a in joined))
 
 
-def _guard_binop(operator: str, left: Any, right: Any) -> None:
+def _guard_binop(operator: str, left: object, right: object) -> None:
     if operator == "%" and isinstance(left, str) and _BIG_NUMBER.search(left):
         raise SecurityError("refused: a format string with a width or precision that large")
     if operator == "*":
         sized, count = (left, right) if isinstance(right, int) else (right, left)
-        sequence = isinstance(sized, str | list | tuple) and isinstance(count, int)
-        if sequence:
+        if isinstance(sized, str | list | tuple) and isinstance(count, int):
             check_size(len(sized) * count)
     if operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_ARGUMENT:
         raise SecurityError(f"refused: an exponent over {_MAX_ARGUMENT}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefwright.errors import TemplateError
 from briefwright.templating.config import NAME_RULE, TEMPLATE_NAME
-from briefwright.templating.discovery import resolve_template
+from briefwright.templating.discovery import ResolvedTemplate, resolve_template
 
 _TAG = re.compile(r"\{%-?\s*(block\s+(\w+)|endblock)\b[^%]*-?%\}")
 _COMMENT = re.compile(r"\{#.*?#\}\n?", re.DOTALL)
@@ -39,7 +39,7 @@ def scaffold_template(
     return target
 
 
-def _config_text(name: str, base) -> str:
+def _config_text(name: str, base: ResolvedTemplate) -> str:
     return (
         f"name = {json.dumps(name)}\n"
         f"description = {json.dumps(f'{name} briefing, based on {base.name}')}\n"
@@ -55,7 +55,7 @@ def _config_text(name: str, base) -> str:
     )
 
 
-def _briefing_text(name: str, base) -> str:
+def _briefing_text(name: str, base: ResolvedTemplate) -> str:
     blocks = _chain_blocks(base.chain)
     parts = [
         f"{{#- {name}: built on the {base.name!r} template.\n\n"
@@ -101,7 +101,7 @@ def _leaf_blocks(source: str) -> dict[str, str]:
     return blocks
 
 
-def _theme_text(base) -> str:
+def _theme_text(base: ResolvedTemplate) -> str:
     lines = ["# Theme values override the parent's key by key. Uncomment a line to change it.\n"]
     for key, value in asdict(base.theme).items():
         shown = json.dumps(list(value) if isinstance(value, tuple) else value)
