@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context
 from briefwright.writers.docx.inlines import add_inlines
 from briefwright.writers.docx.xml import clone, el, fragment
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+Cell = tuple[nodes.Inline, ...]
 
 # The tree says what a table is; each kind has its own table style, so a house style can
 # restyle timelines apart from other tables.
@@ -38,7 +45,7 @@ def write_table(node: nodes.Table, ctx: Context) -> None:
                 f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
                 f"{_LOOK}</w:tblPr>"
             ),
-            el("tblGrid", [el("gridCol", w=width) for width in widths]),
+            el("tblGrid", tuple(el("gridCol", w=width) for width in widths)),
         ),
     )
     ctx.append(table)
@@ -46,11 +53,11 @@ def write_table(node: nodes.Table, ctx: Context) -> None:
         table.append(_row(row, widths, ctx, header=index == 0))
 
 
-def _pad(row, columns: int) -> tuple:
+def _pad(row: tuple[Cell, ...], columns: int) -> tuple[Cell, ...]:
     return tuple(row) + ((),) * (columns - len(row))
 
 
-def _row(cells, widths: list[int], ctx: Context, header: bool):
+def _row(cells: tuple[Cell, ...], widths: list[int], ctx: Context, header: bool) -> etree._Element:
     row = clone(_row_template(header))
     style = "Table Heading" if header else "Table Text"
     for cell, width in zip(cells, widths, strict=True):
@@ -62,13 +69,13 @@ def _row(cells, widths: list[int], ctx: Context, header: bool):
 
 # Rows and cells are copied from templates: one copy is cheaper than building three elements.
 @lru_cache(maxsize=2)
-def _row_template(header: bool):
+def _row_template(header: bool) -> etree._Element:
     # rows never break across pages; the header row repeats at the top of each page
-    return el("tr", (el("trPr", [el("cantSplit"), *([el("tblHeader")] if header else [])]),))
+    return el("tr", (el("trPr", (el("cantSplit"), *((el("tblHeader"),) if header else ()))),))
 
 
 @lru_cache(maxsize=256)
-def _cell_template(width: int):
+def _cell_template(width: int) -> etree._Element:
     return el("tc", (el("tcPr", (el("tcW", w=width, type="dxa"),)),))
 
 
@@ -99,7 +106,7 @@ def column_widths(texts: list[list[str]], available: int, char: float) -> list[i
     return rounded
 
 
-def _unbreakable(column) -> int:
+def _unbreakable(column: Sequence[str]) -> int:
     """Characters a column must show on one line: its longest word or longest short cell."""
     words = [len(word) for text in column for word in text.split()]
     short = [len(text) for text in column if len(text) <= _SHORT]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
+from typing import Protocol
 
 from briefwright.doctree import nodes
 from briefwright.errors import Issue, Location, RenderError
@@ -54,7 +55,14 @@ def render_blocks(children: tuple[nodes.Block, ...]) -> str:
     return "\n".join(_render(child) for child in children)
 
 
-def _wrap(tag: str, css_class: str = "") -> Callable[[object], str]:
+class _WithInlines(Protocol):
+    """A node whose children are inlines: Strong, Emphasis, Title, Paragraph..."""
+
+    @property
+    def children(self) -> tuple[nodes.Inline, ...]: ...
+
+
+def _wrap(tag: str, css_class: str = "") -> Callable[[_WithInlines], str]:
     """A handler that puts a node's inline children in one element."""
     attrs = f' class="{css_class}"' if css_class else ""
     return lambda node: f"<{tag}{attrs}>{_inlines(node.children)}</{tag}>"
@@ -122,7 +130,7 @@ def _table(node: nodes.Table) -> str:
     return "\n".join([*opening, "<tbody>", *rows, "</tbody>", "</table>"])
 
 
-HANDLERS: dict[type, Callable] = {
+HANDLERS: dict[type, Callable[..., str]] = {
     nodes.Text: lambda node: _text(node.text),
     nodes.Strong: _wrap("strong"),
     nodes.Emphasis: _wrap("em"),

@@ -39,9 +39,10 @@ __all__ = ["HANDLED_TYPES", "check_round_trip", "write"]
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """The document as UTF-8 GFM; raises RenderError if the output would not read back."""
-    writer = _Writer(options.warn, runs={})
+    runs: dict[int, tuple[str, str]] = {}
+    writer = _Writer(options.warn, runs)
     markdown = writer.document(doc)
-    if all_read_back(markdown, writer.expected, writer.runs):
+    if all_read_back(markdown, writer.expected, runs):
         return markdown.encode("utf-8")
     # Some run of emphasis does not read back (or an escaping bug): write again, reading each
     # run back as it is written, and let the whole-document check have the last word.
@@ -178,7 +179,9 @@ def _fits_tight(item: nodes.ListItem) -> bool:
     return all(isinstance(child, nodes.BulletList | nodes.OrderedList) for child in rest)
 
 
-def _list_item(w: _Writer, node: nodes.ListItem, previous: object, tight=False) -> list[str]:
+def _list_item(
+    w: _Writer, node: nodes.ListItem, previous: object, tight: bool = False
+) -> list[str]:
     return w.blocks(node.children, tight)
 
 

@@ -26,7 +26,7 @@ def render_inlines(children: tuple[nodes.Inline, ...], place: str) -> str:
     delimiters: list[str] = []  # the delimiter of each emphasis part, "" for other parts
     for i, child in enumerate(children):
         following = children[i + 1] if i + 1 < len(children) else None
-        if type(child) in _RUNS:
+        if isinstance(child, nodes.Strong | nodes.Emphasis):
             inner = render_inlines(child.children, place)
             delimiter = _pick(_RUNS[type(child)], inner, parts[-1] if parts else "")
             # An empty pair of delimiters would be text (or a thematic break), not markup.
@@ -132,7 +132,7 @@ def _link(node: nodes.Link, place: str, following: object) -> str:
     return f"[{text}]({destination})"
 
 
-def _percent(match: re.Match) -> str:
+def _percent(match: re.Match[str]) -> str:
     return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
 
 
