@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,6 +28,9 @@ from briefwright.pipeline.batch import (
     tasks_for,
 )
 from briefwright.pipeline.settings import RenderSettings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 PROGRESS_THRESHOLD = 4  # a bar for three files is noise
 
@@ -67,19 +71,22 @@ def run_render(
 
 
 def _one(task: BatchTask, cores: int) -> Iterator[Outcome]:
-    """A single briefing: with a second core, its slowest format in an early-forked child."""
-    with _early_writer(task.settings.formats) if cores > 1 else contextlib.nullcontext() as writers:
+    with _writers_for_one(task.settings.formats, cores) as writers:
         yield render_task(task, writers)
 
 
-def _early_writer(formats: tuple[str, ...]) -> contextlib.AbstractContextManager:
+def _writers_for_one(
+    formats: tuple[str, ...], cores: int
+) -> contextlib.AbstractContextManager[Executor | None]:
+    """With a second core, a child forked now for the slowest format (None: all of them here)."""
     from functools import partial
 
     from briefwright.pipeline.executors import EarlyForkExecutor, can_fork
     from briefwright.pipeline.steps import SLOWEST_FIRST, warm_up_writer, writing_order
 
     first = writing_order(formats)[0]
-    if not can_fork() or first not in SLOWEST_FIRST:  # Markdown and HTML alone: nothing to gain
+    # Markdown and HTML alone are too quick to be worth a process
+    if cores < 2 or not can_fork() or first not in SLOWEST_FIRST:
         return contextlib.nullcontext()
     return EarlyForkExecutor(warm_up=partial(warm_up_writer, first))
 
