@@ -143,12 +143,13 @@ class _Child:
 
     def _exchange(self, payload: bytes, future: Future[Any]) -> None:
         try:
-            with self.jobs:
+            # a child that died (or was killed) breaks the pipe; its empty reply then says so
+            with contextlib.suppress(BrokenPipeError), self.jobs:
                 self.jobs.write(payload)
             with self.results:
                 reply = self.results.read()
             kind, value = _decode(reply)
-        except BaseException as exc:  # a broken pipe: the child died; say so in the future
+        except BaseException as exc:  # nobody else would see it: the future carries it
             future.set_exception(exc)
             return
         if kind == "ok":
