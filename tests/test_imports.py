@@ -80,11 +80,12 @@ def test_importing_the_package_and_its_exceptions_loads_no_heavy_library():
     assert done.stdout.strip() == "[]"
 
 
-def test_the_library_render_imports_only_the_writers_asked_for():
+def test_the_library_render_imports_only_its_writers_and_nothing_that_forks():
     code = (
         "import sys, briefwright\n"
         f"briefwright.render_bytes({str(SAMPLE)!r}, formats='md')\n"
-        "print(sorted(m for m in ('docx', 'reportlab', 'multiprocessing') if m in sys.modules))\n"
+        "unwanted = ('docx', 'reportlab', 'multiprocessing', 'briefwright.pipeline.executors')\n"
+        "print(sorted(m for m in unwanted if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (0, "")

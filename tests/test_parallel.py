@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from functools import partial
 
 import pytest
@@ -92,14 +93,23 @@ def test_a_crash_in_the_child_is_raised_here_with_the_childs_traceback(monkeypat
     assert _no_children_left()
 
 
-def test_an_error_here_stops_the_child(monkeypatch):
+def test_an_error_here_stops_the_child_without_waiting_for_it(monkeypatch, tmp_path):
+    finished = tmp_path / "pdf-finished"
+
     def failing_docx(doc, theme, options):
         raise RenderError("docx failed")
 
+    def slow_pdf(doc, theme, options):
+        time.sleep(30)
+        finished.touch()  # only if the child was left to finish its work
+        return b"%PDF-"
+
     _replace_writer(monkeypatch, "docx", failing_docx)
+    _replace_writer(monkeypatch, "pdf", slow_pdf)
     with pytest.raises(RenderError, match="docx failed"):
         _render(True)
     assert _no_children_left()
+    assert not finished.exists()
 
 
 def test_a_failure_before_the_tree_is_built_stops_the_waiting_child(tmp_path):

@@ -184,15 +184,13 @@ def write_formats(
 ) -> dict[str, bytes]:
     """Every format's bytes, in the order asked; warnings go to `warn`, in the same order.
 
-    Warnings are passed on before a writer's error is raised: they may explain it.
+    The first writer error stops the rest; the warnings of the writers that ran are passed on
+    before it is raised, since they may explain it.
     """
-    from briefwright.pipeline.executors import InlineExecutor
-
-    runner = executor or InlineExecutor()
-    futures = {
-        fmt: runner.submit(write_format, fmt, doc, theme, options) for fmt in writing_order(formats)
-    }
-    results = [futures[fmt].result() for fmt in formats]
+    if executor is None:
+        results = _write_here(doc, theme, options, formats)
+    else:
+        results = _write_on(executor, doc, theme, options, formats)
     for result in results:
         for message in result.warnings:
             warn(message)
@@ -203,6 +201,39 @@ def write_formats(
         assert result.data is not None  # a WriterResult holds bytes or an error
         outputs[result.format] = result.data
     return outputs
+
+
+def _write_here(
+    doc: Document, theme: Theme, options: WriteOptions, formats: tuple[str, ...]
+) -> list[WriterResult]:
+    results = []
+    for fmt in formats:
+        results.append(write_format(fmt, doc, theme, options))
+        if results[-1].error is not None:
+            break
+    return results
+
+
+def _write_on(
+    executor: Executor,
+    doc: Document,
+    theme: Theme,
+    options: WriteOptions,
+    formats: tuple[str, ...],
+) -> list[WriterResult]:
+    futures = {
+        fmt: executor.submit(write_format, fmt, doc, theme, options)
+        for fmt in writing_order(formats)
+    }
+    # Results already in come first: an error among them is raised without waiting for a
+    # slower writer elsewhere, which the caller's executor then stops.
+    ready = [fmt for fmt in formats if futures[fmt].done()]
+    results: dict[str, WriterResult] = {}
+    for fmt in ready + [fmt for fmt in formats if fmt not in ready]:
+        results[fmt] = futures[fmt].result()
+        if results[fmt].error is not None:
+            break
+    return [results[fmt] for fmt in formats if fmt in results]
 
 
 @dataclass(frozen=True)
