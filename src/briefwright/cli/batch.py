@@ -72,7 +72,11 @@ def run_render(
 
 def _one(task: BatchTask, cores: int) -> Iterator[Outcome]:
     with _writers_for_one(task.settings.formats, cores) as writers:
-        yield render_task(task, writers)
+        outcome = render_task(task, writers)
+    # The process ends after this render: frozen, what it built is not traversed again by the
+    # collector at exit, which would cost about a sixth of the render's CPU time.
+    gc.freeze()
+    yield outcome
 
 
 def _writers_for_one(

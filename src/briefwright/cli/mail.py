@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from briefwright.cli.options import echo_warnings, render_options, template_option
-from briefwright.mail.compose import DEFAULT_ATTACH, MailRequest, SmtpSettings, compose_and_deliver
+from briefwright.mail import DEFAULT_ATTACH
 from briefwright.pipeline.settings import DEFAULT_OUTPUT_DIR, RenderSettings
 
 
@@ -89,6 +89,8 @@ def mail(
 
     Example: briefwright mail samples/lavrov-yerevan-2025.yaml --attach pdf,docx --to a@b.org
     """
+    from briefwright.mail.compose import MailRequest, SmtpSettings, compose_and_deliver
+
     settings = RenderSettings(
         force=force, reference_doc=reference_doc, font=font, strict=strict, verify=verify
     )

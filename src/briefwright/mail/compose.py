@@ -7,16 +7,18 @@ output path as every other file, beside the rendered files by default.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefwright.pipeline.load import SummarySource
+from briefwright.mail import DEFAULT_ATTACH
 from briefwright.pipeline.settings import DEFAULT_TEMPLATE, RenderSettings, normalise_formats
 
+if TYPE_CHECKING:
+    from briefwright.pipeline.load import SummarySource
+
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-DEFAULT_ATTACH = ("pdf",)
 BODY_FORMATS = ("md", "html")  # the text/plain body and its text/html alternative
 
 
@@ -64,6 +66,8 @@ def compose_and_deliver(
     warn: Callable[[str], None] = _ignore,
 ) -> MailResult:
     """Render, build the message, write the .eml, and send it when SMTP settings are given."""
+    import datetime as dt
+
     from briefwright.mail.message import MIME_TYPES, build_message
     from briefwright.mail.smtp import send_message
     from briefwright.output import commit_outputs
