@@ -13,7 +13,7 @@ from conftest import SAMPLE, docx_all_text, pdf_pages_text
 
 import briefwright
 from briefwright.errors import InvalidSummary, RenderError
-from briefwright.pipeline import steps
+from briefwright.pipeline import steps, write
 from briefwright.pipeline.executors import ChildTraceback, EarlyForkExecutor, can_fork
 from briefwright.pipeline.load import load
 from briefwright.pipeline.settings import RenderSettings
@@ -27,16 +27,16 @@ def _render(split: bool, formats=ALL, warn=lambda message: None) -> dict[str, by
     settings = RenderSettings(formats=formats)
     if not split:
         return steps.render_document(SAMPLE, "analyst", settings, warn=warn).outputs
-    first = steps.writing_order(formats)[0]
-    with EarlyForkExecutor(warm_up=partial(steps.warm_up_writer, first)) as executor:
+    first = write.writing_order(formats)[0]
+    with EarlyForkExecutor(warm_up=partial(write.warm_up_writer, first)) as executor:
         rendered = steps.render_document(SAMPLE, "analyst", settings, executor=executor, warn=warn)
     return rendered.outputs
 
 
 def _replace_writer(monkeypatch, replaced: str, writer) -> None:
     """Swap one format's writer; set before the fork, the child sees it too."""
-    real = steps.get_writer
-    monkeypatch.setattr(steps, "get_writer", lambda fmt: writer if fmt == replaced else real(fmt))
+    real = write.get_writer
+    monkeypatch.setattr(write, "get_writer", lambda fmt: writer if fmt == replaced else real(fmt))
 
 
 def _no_children_left() -> bool:
@@ -127,9 +127,9 @@ def test_without_an_executor_nothing_is_forked(monkeypatch):
 
 
 def test_the_slowest_writer_is_submitted_first():
-    assert steps.writing_order(("md", "docx", "pdf")) == ("pdf", "docx", "md")
-    assert steps.writing_order(("md", "html", "docx")) == ("docx", "md", "html")
-    assert steps.writing_order(("html", "md")) == ("html", "md")
+    assert write.writing_order(("md", "docx", "pdf")) == ("pdf", "docx", "md")
+    assert write.writing_order(("md", "html", "docx")) == ("docx", "md", "html")
+    assert write.writing_order(("html", "md")) == ("html", "md")
 
 
 @pytest.mark.parametrize("formats", [("pdf",), ("docx",), ("md", "docx")])

@@ -86,7 +86,7 @@ def _writers_for_one(
     from functools import partial
 
     from briefwright.pipeline.executors import EarlyForkExecutor, can_fork
-    from briefwright.pipeline.steps import SLOWEST_FIRST, warm_up_writer, writing_order
+    from briefwright.pipeline.write import SLOWEST_FIRST, warm_up_writer, writing_order
 
     first = writing_order(formats)[0]
     # Markdown and HTML alone are too quick to be worth a process

@@ -2,16 +2,14 @@
 
 `render_document` and `render_files` at the end run the steps in that order; each step above
 them is a function a caller (a test, a benchmark, `mail`) can also call alone. The writers run
-as tasks on an Executor the caller passes in (none: one after the other, here); a task returns
-its bytes and warnings as data, so it can run in any process. Libraries are imported by the
-step that needs them, so nothing heavy is loaded before a caller has forked its workers.
+as tasks on an Executor the caller passes in (write.py). Libraries are imported by the step
+that needs them, so nothing heavy is loaded before a caller has forked its workers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +17,9 @@ from typing import TYPE_CHECKING
 from briefwright.errors import EXIT_RENDER, BriefwrightError
 from briefwright.pipeline.load import SummarySource, load
 from briefwright.pipeline.settings import RenderSettings, normalise_formats
+from briefwright.pipeline.write import Warn, ignore, write_formats
 from briefwright.version import __version__
-from briefwright.writers import get_writer, writer_info
+from briefwright.writers import writer_info
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -32,21 +31,9 @@ if TYPE_CHECKING:
     from briefwright.theme import Theme
     from briefwright.writers.base import WriteOptions
 
-Warn = Callable[[str], None]
-
-# The writers with a heavy library behind them, slowest first: submitted before the others, so
-# an executor that runs its first task elsewhere (EarlyForkExecutor) gets the one worth moving.
-SLOWEST_FIRST = ("pdf", "docx")
-
-
-def _ignore(message: str) -> None:
-    pass
-
-
 __all__ = [
     "Rendered",
     "VerificationFailed",
-    "WriterResult",
     "build_document",
     "commit",
     "load",
@@ -54,8 +41,9 @@ __all__ = [
     "render_files",
     "resolve",
     "verify",
-    "write_format",
     "write_formats",
+    "write_options",
+    "writer_theme",
 ]
 
 
@@ -140,103 +128,6 @@ def timestamp(summary: Summary) -> int:
 
 
 @dataclass(frozen=True)
-class WriterResult:
-    """What one writer task gives back: the bytes, or the expected error, and its warnings."""
-
-    format: str
-    data: bytes | None
-    warnings: tuple[str, ...] = ()
-    error: BriefwrightError | None = None
-
-
-def write_format(fmt: str, doc: Document, theme: Theme, options: WriteOptions) -> WriterResult:
-    """One writer as a task: runs in whatever process an executor chooses; returns plain data."""
-    warnings: list[str] = []
-    try:
-        data = get_writer(fmt)(doc, theme, replace(options, warn=warnings.append))
-    except BriefwrightError as error:
-        return WriterResult(fmt, None, tuple(warnings), error)
-    return WriterResult(fmt, data, tuple(warnings))
-
-
-def warm_up_writer(fmt: str) -> None:
-    """Import a writer (and the PDF's bundled fonts) before its task arrives."""
-    get_writer(fmt)
-    if fmt == "pdf":
-        from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
-
-        load_family(BUNDLED_FAMILY)
-
-
-def writing_order(formats: tuple[str, ...]) -> tuple[str, ...]:
-    """The formats in the order their tasks are submitted: the slowest writers first."""
-    return tuple(sorted(formats, key=lambda fmt: (fmt not in SLOWEST_FIRST, fmt != "pdf")))
-
-
-def write_formats(
-    doc: Document,
-    theme: Theme,
-    options: WriteOptions,
-    formats: tuple[str, ...],
-    *,
-    executor: Executor | None = None,
-    warn: Warn = _ignore,
-) -> dict[str, bytes]:
-    """Every format's bytes, in the order asked; warnings go to `warn`, in the same order.
-
-    The first writer error stops the rest; the warnings of the writers that ran are passed on
-    before it is raised, since they may explain it.
-    """
-    if executor is None:
-        results = _write_here(doc, theme, options, formats)
-    else:
-        results = _write_on(executor, doc, theme, options, formats)
-    for result in results:
-        for message in result.warnings:
-            warn(message)
-    outputs: dict[str, bytes] = {}
-    for result in results:
-        if result.error is not None:
-            raise result.error
-        assert result.data is not None  # a WriterResult holds bytes or an error
-        outputs[result.format] = result.data
-    return outputs
-
-
-def _write_here(
-    doc: Document, theme: Theme, options: WriteOptions, formats: tuple[str, ...]
-) -> list[WriterResult]:
-    results = []
-    for fmt in formats:
-        results.append(write_format(fmt, doc, theme, options))
-        if results[-1].error is not None:
-            break
-    return results
-
-
-def _write_on(
-    executor: Executor,
-    doc: Document,
-    theme: Theme,
-    options: WriteOptions,
-    formats: tuple[str, ...],
-) -> list[WriterResult]:
-    futures = {
-        fmt: executor.submit(write_format, fmt, doc, theme, options)
-        for fmt in writing_order(formats)
-    }
-    # Results already in come first: an error among them is raised without waiting for a
-    # slower writer elsewhere, which the caller's executor then stops.
-    ready = [fmt for fmt in formats if futures[fmt].done()]
-    results: dict[str, WriterResult] = {}
-    for fmt in ready + [fmt for fmt in formats if fmt not in ready]:
-        results[fmt] = futures[fmt].result()
-        if results[fmt].error is not None:
-            break
-    return [results[fmt] for fmt in formats if fmt in results]
-
-
-@dataclass(frozen=True)
 class Rendered:
     """One summary rendered with one template: every requested format as bytes, and the tree."""
 
@@ -270,7 +161,7 @@ def render_document(
     settings: RenderSettings,
     *,
     executor: Executor | None = None,
-    warn: Warn = _ignore,
+    warn: Warn = ignore,
 ) -> Rendered:
     """Every step but the last: one summary, one template, every format in memory."""
     formats = normalise_formats(settings.formats)
@@ -290,7 +181,7 @@ def render_files(
     settings: RenderSettings,
     *,
     executor: Executor | None = None,
-    warn: Warn = _ignore,
+    warn: Warn = ignore,
 ) -> list[Path]:
     """Every step: render one summary with one template and commit the files."""
     rendered = render_document(source, template, settings, executor=executor, warn=warn)
