@@ -73,9 +73,11 @@ def test_parse_summary_locates_every_problem_with_the_name_given():
     ]
 
 
-def test_parse_summary_refuses_unknown_formats_and_empty_text():
+def test_parse_summary_refuses_unknown_formats_bytes_and_empty_text():
     with pytest.raises(UsageError, match="unknown summary format 'toml'"):
         briefwright.parse_summary("title = 'T'", format="toml")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="summary text is a str, not bytes"):
+        briefwright.parse_summary(b"title: T")  # type: ignore[arg-type]
     with pytest.raises(InvalidSummary) as raised:
         briefwright.parse_summary("  \n")
     assert str(raised.value.issues[0]).startswith("<string>:1:1: the text is empty")

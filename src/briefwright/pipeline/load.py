@@ -51,6 +51,8 @@ def parse_text(text: str, *, format: str = "yaml", name: str = "<string>") -> Lo
     from briefwright.summary.paths import SourceProblem, format_path
     from briefwright.summary.validate import invalid
 
+    if not isinstance(text, str):
+        raise TypeError(f"summary text is a str, not {type(text).__name__}; decode it first")
     parser = _parser(format)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_SUMMARY_BYTES:
         raise _failure(name, f"larger than the limit of {MAX_SUMMARY_BYTES // 1024 // 1024} MiB")
