@@ -326,22 +326,21 @@ def _scaling(work: Path) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
     import yaml
 
-    from briefwright.api import RenderSettings, load_summary, render_bytes
+    from briefwright import load_summary, render_bytes
 
     base = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
     base["source"].pop("text", None)
     big = dict(base)
     big["key_points"] = base["key_points"] * 10
     big["timeline"] = base["timeline"] * 10
-    settings = RenderSettings(output_dir=work)
     timings = {}
     for name, data in (("sample", base), ("ten_times", big)):
         loaded = load_summary(json.loads(json.dumps(data, default=str)))
-        render_bytes(loaded, "analyst", settings)  # warm caches and imports
+        render_bytes(loaded)  # warm caches and imports
         samples = []
         for _ in range(3):
             start = time.perf_counter()
-            render_bytes(loaded, "analyst", settings)
+            render_bytes(loaded)
             samples.append(time.perf_counter() - start)
         timings[name] = statistics.median(samples)
     return {
@@ -354,8 +353,8 @@ def _scaling(work: Path) -> dict:
 def _warm_stages(work: Path, count: int) -> dict:
     """CPU ms per briefing of each step, warm, in this process: where a batch's time goes."""
     sys.path.insert(0, str(ROOT / "src"))
-    from briefwright.api import RenderSettings, _write_options, build_document, load_summary
-    from briefwright.templating.discovery import resolve_template
+    from briefwright.pipeline.settings import RenderSettings
+    from briefwright.pipeline.steps import build_document, load, resolve, write_options
     from briefwright.writers import get_writer
 
     inputs = sorted(_make_batch(work / "warm-in", count).iterdir())
@@ -371,10 +370,10 @@ def _warm_stages(work: Path, count: int) -> dict:
         if round_:
             steps.clear()
         for path in inputs:
-            loaded = timed("load", load_summary, path)
-            resolved = timed("template", resolve_template, "analyst")
+            loaded = timed("load", load, path)
+            resolved = timed("template", resolve, "analyst")
             doc = timed("template + parse", build_document, loaded, resolved)
-            options = _write_options(loaded, resolved, RenderSettings())
+            options = write_options(loaded, resolved, RenderSettings())
             for fmt in ("pdf", "docx", "md"):
                 timed(fmt, get_writer(fmt), doc, resolved.theme, options)
     medians = {step: statistics.median(values) for step, values in steps.items()}

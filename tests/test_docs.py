@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from conftest import ROOT, pdf_pages_text, squash
 
 from briefwright.cli import main
 
@@ -59,16 +59,30 @@ def test_readme_check_transcript_is_real_output(monkeypatch):
     assert result.exit_code == int(block.group(3))
 
 
-def test_readme_python_example_runs(tmp_path, monkeypatch):
-    block = re.search(r"```python\n(.*?)```", README, re.DOTALL)
-    assert block, "README shows the Python API"
+def _files(directory) -> set[str]:
+    return {str(p.relative_to(directory)) for p in directory.rglob("*")}
+
+
+def test_readme_python_examples_run(tmp_path, monkeypatch):
+    blocks = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+    assert len(blocks) == 2, "README shows the Python API in two blocks: in memory, then files"
     (tmp_path / "samples").mkdir()
     sample = ROOT / "samples" / "lavrov-yerevan-2025.yaml"
     text = sample.read_text(encoding="utf-8").replace("../seeds/", f"{ROOT}/seeds/")
     (tmp_path / "samples" / sample.name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    before = _files(tmp_path)
     namespace: dict = {}
-    exec(compile(block.group(1), "README.md", "exec"), namespace)
-    assert [p.name for p in namespace["paths"]] == ["lavrov-yerevan-2025.executive.pdf"]
-    assert namespace["summary"].summary.key_points[0].text == "..."
+    exec(compile(blocks[0], "README.md", "exec"), namespace)
+    assert _files(tmp_path) == before, "the in-memory example writes nothing"
+    pages = pdf_pages_text(namespace["pdf"])
+    assert "Grain corridor talks resume" in squash(pages[0])
+    assert namespace["summary"].summary.key_points[0].text.startswith("Both delegations")
     assert namespace["problems"] == []
+    exec(compile(blocks[1], "README.md", "exec"), namespace)
+    names = ["lavrov-yerevan-2025.executive.pdf", "lavrov-yerevan-2025.executive.docx"]
+    assert [str(p) for p in namespace["paths"]] == [f"briefings/{name}" for name in names]
+    assert _files(tmp_path) - before == {"briefings", *(f"briefings/{n}" for n in names)} | {
+        "briefings/.briefwright-manifest.json"
+    }
+    assert namespace["message"].startswith("draft.yaml:2:1: not valid YAML")

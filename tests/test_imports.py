@@ -65,3 +65,28 @@ def test_split_across_two_cores_the_parent_imports_neither_writer_library(tmp_pa
     imported = _imported("render", str(SAMPLE), "-f", fmt, "-o", str(tmp_path), "-q", "-j", "2")
     assert (tmp_path / f"lavrov-yerevan-2025.analyst.{fmt}").is_file()
     assert not imported & {"docx", "reportlab"}
+
+
+def test_importing_the_package_and_its_exceptions_loads_no_heavy_library():
+    code = (
+        "import sys, briefwright\n"
+        "assert issubclass(briefwright.InvalidSummary, briefwright.BriefwrightError)\n"
+        "dir(briefwright)\n"
+        "heavy = ('docx', 'reportlab', 'lxml', 'markdown_it', 'jinja2', 'pydantic', 'yaml')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_library_render_imports_only_its_writers_and_nothing_that_forks():
+    code = (
+        "import sys, briefwright\n"
+        f"briefwright.render_bytes({str(SAMPLE)!r}, formats='md')\n"
+        "unwanted = ('docx', 'reportlab', 'multiprocessing', 'briefwright.pipeline.executors')\n"
+        "print(sorted(m for m in unwanted if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.strip() == "[]"

@@ -5,33 +5,38 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from functools import partial
 
 import pytest
 from conftest import SAMPLE, docx_all_text, pdf_pages_text
 
-from briefwright import parallel
-from briefwright.api import RenderSettings, load_summary, render_bytes
+import briefwright
 from briefwright.errors import InvalidSummary, RenderError
+from briefwright.pipeline import steps, write
+from briefwright.pipeline.executors import ChildTraceback, EarlyForkExecutor, can_fork
+from briefwright.pipeline.load import load
+from briefwright.pipeline.settings import RenderSettings
 
-pytestmark = pytest.mark.skipif(parallel.side_format(("pdf",)) is None, reason="needs fork")
+pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
 ALL = ("docx", "pdf", "md")
 
 
-def _render(parallel_on: bool, formats=ALL, **settings):
-    chosen = RenderSettings(formats=formats, **settings)
-    if not parallel_on:
-        return render_bytes(load_summary(SAMPLE), "analyst", chosen)
-    with parallel.child_started_early(formats):
-        return render_bytes(load_summary(SAMPLE), "analyst", chosen)
+def _render(split: bool, formats=ALL, warn=lambda message: None) -> dict[str, bytes]:
+    settings = RenderSettings(formats=formats)
+    if not split:
+        return steps.render_document(SAMPLE, "analyst", settings, warn=warn).outputs
+    first = write.writing_order(formats)[0]
+    with EarlyForkExecutor(warm_up=partial(write.warm_up_writer, first)) as executor:
+        rendered = steps.render_document(SAMPLE, "analyst", settings, executor=executor, warn=warn)
+    return rendered.outputs
 
 
 def _replace_writer(monkeypatch, replaced: str, writer) -> None:
     """Swap one format's writer; set before the fork, the child sees it too."""
-    real = parallel.get_writer
-    monkeypatch.setattr(
-        parallel, "get_writer", lambda fmt: writer if fmt == replaced else real(fmt)
-    )
+    real = write.get_writer
+    monkeypatch.setattr(write, "get_writer", lambda fmt: writer if fmt == replaced else real(fmt))
 
 
 def _no_children_left() -> bool:
@@ -44,14 +49,26 @@ def _no_children_left() -> bool:
 
 def test_split_output_is_byte_identical_to_serial():
     serial, split = _render(False), _render(True)
-    assert list(split.outputs) == list(ALL)
-    assert split.outputs == serial.outputs
-    assert "Moscow Courts" in pdf_pages_text(split.outputs["pdf"])[0]
-    assert "Lavrov" in docx_all_text(split.outputs["docx"])
+    assert list(split) == list(ALL)
+    assert split == serial
+    assert "Moscow Courts" in pdf_pages_text(split["pdf"])[0]
+    assert "Lavrov" in docx_all_text(split["docx"])
     assert _no_children_left()
 
 
-def test_a_writer_error_in_the_child_reaches_the_caller(monkeypatch):
+def test_the_pdf_is_written_in_the_child(monkeypatch):
+    here = os.getpid()
+
+    def pdf_naming_its_process(doc, theme, options):
+        return str(os.getpid()).encode()
+
+    _replace_writer(monkeypatch, "pdf", pdf_naming_its_process)
+    outputs = _render(True)
+    assert int(outputs["pdf"]) != here
+    assert outputs["md"] == _render(False)["md"]
+
+
+def test_a_writer_error_in_the_child_reaches_the_caller_after_its_warnings(monkeypatch):
     def failing_pdf(doc, theme, options):
         options.warn("drawn before failing")
         raise RenderError("page 3: a table row taller than the page")
@@ -64,51 +81,62 @@ def test_a_writer_error_in_the_child_reaches_the_caller(monkeypatch):
     assert _no_children_left()
 
 
-def test_a_crash_in_the_child_is_reported_with_its_traceback(monkeypatch):
+def test_a_crash_in_the_child_is_raised_here_with_the_childs_traceback(monkeypatch):
     def broken_pdf(doc, theme, options):
         return {}["no such key"]
 
     _replace_writer(monkeypatch, "pdf", broken_pdf)
-    with pytest.raises(RuntimeError, match="KeyError: 'no such key'"):
+    with pytest.raises(KeyError, match="no such key") as raised:
         _render(True)
+    assert isinstance(raised.value.__cause__, ChildTraceback)
+    assert "in broken_pdf" in str(raised.value.__cause__)
     assert _no_children_left()
 
 
-def test_an_error_here_stops_the_child(monkeypatch):
+def test_an_error_here_stops_the_child_without_waiting_for_it(monkeypatch, tmp_path):
+    finished = tmp_path / "pdf-finished"
+
     def failing_docx(doc, theme, options):
         raise RenderError("docx failed")
 
+    def slow_pdf(doc, theme, options):
+        time.sleep(30)
+        finished.touch()  # only if the child was left to finish its work
+        return b"%PDF-"
+
     _replace_writer(monkeypatch, "docx", failing_docx)
+    _replace_writer(monkeypatch, "pdf", slow_pdf)
     with pytest.raises(RenderError, match="docx failed"):
         _render(True)
     assert _no_children_left()
+    assert not finished.exists()
 
 
 def test_a_failure_before_the_tree_is_built_stops_the_waiting_child(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: [unclosed\n")
-    with pytest.raises(InvalidSummary), parallel.child_started_early(ALL):
-        load_summary(broken)
+    with pytest.raises(InvalidSummary), EarlyForkExecutor():
+        load(broken)
     assert _no_children_left()
 
 
-def test_outside_the_block_nothing_is_forked(monkeypatch):
-    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked outside the block"))
-    assert list(_render(False).outputs) == list(ALL)
+def test_without_an_executor_nothing_is_forked(monkeypatch):
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked without an executor"))
+    assert list(_render(False)) == list(ALL)
+    assert list(briefwright.render_bytes(SAMPLE, formats=ALL)) == list(ALL)
 
 
-def test_the_child_takes_the_pdf_else_the_docx_and_never_markdown_alone():
-    assert parallel.side_format(("md", "docx", "pdf")) == "pdf"
-    assert parallel.side_format(("pdf",)) == "pdf"
-    assert parallel.side_format(("md", "docx")) == "docx"
-    assert parallel.side_format(("md", "html")) is None
+def test_the_slowest_writer_is_submitted_first():
+    assert write.writing_order(("md", "docx", "pdf")) == ("pdf", "docx", "md")
+    assert write.writing_order(("md", "html", "docx")) == ("docx", "md", "html")
+    assert write.writing_order(("html", "md")) == ("html", "md")
 
 
 @pytest.mark.parametrize("formats", [("pdf",), ("docx",), ("md", "docx")])
 def test_one_or_two_formats_come_out_as_in_one_process(formats):
     serial, split = _render(False, formats), _render(True, formats)
-    assert list(split.outputs) == list(formats)
-    assert split.outputs == serial.outputs
+    assert list(split) == list(formats)
+    assert split == serial
     assert _no_children_left()
 
 

@@ -9,8 +9,9 @@ import pytest
 import yaml
 from conftest import SAMPLE, docx_all_text, docx_paragraphs, pdf_pages_text, squash
 
-from briefwright.api import RenderSettings, build_document, load_summary, render_bytes
+from briefwright import load_summary, render_bytes
 from briefwright.doctree.dump import dump
+from briefwright.pipeline.steps import build_document
 from briefwright.templating.discovery import resolve_template
 
 SECTIONS = ["Key points", "In their words", "Timeline", "Implications", "Recommendations"]
@@ -23,8 +24,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def outputs():
-    loaded = load_summary(SAMPLE)
-    return render_bytes(loaded, "analyst", RenderSettings(formats=("docx", "pdf", "md"))).outputs
+    return render_bytes(SAMPLE, formats=("docx", "pdf", "md"))
 
 
 def _expected_in_order(data) -> list[tuple[str, list[str]]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 from conftest import docx_all_text, pdf_pages_text
 
-from briefwright import api
+import briefwright
 from briefwright.cli import main
 from briefwright.errors import BriefwrightError
 from briefwright.summary import MAX_TEXT_CHARS
@@ -20,8 +20,7 @@ BASE = {"title": "Scale", "source": {"title": "An article"}, "summary": "Bottom 
 
 
 def _render(data: dict, formats=("pdf", "docx")) -> dict[str, bytes]:
-    loaded = api.load_summary(data)
-    return api.render_bytes(loaded, "analyst", api.RenderSettings(formats=formats)).outputs
+    return briefwright.render_bytes(data, formats=formats)
 
 
 def _squeezed(text: str) -> str:

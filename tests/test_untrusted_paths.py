@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from conftest import docx_all_text
 
-from briefwright import api
+import briefwright
 from briefwright.errors import InvalidSummary
 
 
 def _render(data: dict, formats: tuple[str, ...]) -> dict[str, bytes]:
-    loaded = api.load_summary(data)
-    return api.render_bytes(loaded, "analyst", api.RenderSettings(formats=formats)).outputs
+    return briefwright.render_bytes(data, formats=formats)
 
 
 def _fold(text: str) -> str:
@@ -71,5 +70,5 @@ def test_paths_and_urls_in_a_summary_are_never_opened(tmp_path):
 def test_a_source_url_that_is_not_http_is_refused(url):
     data = {"title": "T", "source": {"title": "S", "url": url}, "summary": "x", "key_points": ["p"]}
     with pytest.raises(InvalidSummary) as caught:
-        api.load_summary(data)
+        briefwright.load_summary(data)
     assert [issue.location.field for issue in caught.value.issues] == ["source.url"]

@@ -21,7 +21,7 @@ from conftest import docx_all_text, pdf_pages_text
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from briefwright import api
+import briefwright
 
 NASTY = [
     "*", "**", "_", "#", "# ", "|", "\\", "`", "~~", "---", "> ", "1. ", "- ", "+ ", "[", "]",
@@ -113,9 +113,7 @@ def _fold(text: str) -> str:
 
 
 def _render(data: dict, formats: tuple[str, ...]) -> dict[str, bytes]:
-    loaded = api.load_summary(data)
-    settings_ = api.RenderSettings(formats=formats)
-    return api.render_bytes(loaded, "analyst", settings_).outputs
+    return briefwright.render_bytes(data, formats=formats)
 
 
 def _markdown_text_and_links(markdown: str) -> tuple[str, list[str]]:
@@ -220,7 +218,7 @@ def _drawable() -> frozenset[str]:
     """Characters every face of the bundled DejaVu Sans has a glyph for."""
     from reportlab.pdfbase.ttfonts import TTFont
 
-    fonts = Path(api.__file__).parent / "fonts"
+    fonts = Path(briefwright.__file__).parent / "fonts"
     faces = [TTFont("probe", str(path)).face.charToGlyph for path in fonts.glob("DejaVuSans*.ttf")]
     return frozenset(chr(c) for c in set.intersection(*(set(face) for face in faces)))
 

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 
 import pytest
 from conftest import ROOT, SAMPLE, docx_paragraphs, pdf_pages_text, squash
@@ -43,6 +44,13 @@ def _run(env_dir, *args, cwd):
         env=environment,
         check=False,
     )
+
+
+def test_wheel_marks_the_package_as_typed(installed):
+    (wheel,) = installed.parent.glob("briefwright-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "briefwright/py.typed" in names
+    assert "briefwright/pipeline/steps.py" in names
 
 
 def test_installed_wheel_lists_its_packaged_templates(installed, tmp_path):

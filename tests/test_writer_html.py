@@ -306,13 +306,14 @@ def test_only_very_long_words_get_break_opportunities():
 def test_sample_briefing_carries_every_field_and_only_the_source_link():
     yaml = pytest.importorskip("yaml")
     api = pytest.importorskip("briefwright.api")
+    steps = pytest.importorskip("briefwright.pipeline.steps")
     templates = pytest.importorskip("briefwright.templating.discovery")
     data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
     data["source"].pop("text", None)  # a path relative to the file, meaningless for a mapping
     data["source"]["url"] = "https://example.org/lavrov-yerevan?from=brief&x=1"
     loaded = api.load_summary(data)
     resolved = templates.resolve_template("analyst")
-    doc = api.build_document(loaded, resolved)
+    doc = steps.build_document(loaded, resolved)
     html = write(doc, resolved.theme, WriteOptions()).decode("utf-8")
     body = parse(html).body_text()
     s = loaded.summary

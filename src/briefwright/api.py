@@ -1,54 +1,65 @@
-"""The pipeline as named steps: load, validate, render the template, parse, write, commit.
+"""The library API: load, parse and validate summaries; render them to files or to bytes.
 
-This is the library API (`briefwright.render`, `load_summary`, `validate`) and what the CLI
-calls. Writers are imported only for the formats asked for.
+Thin and forgiving at the edge (a summary may be a path, a mapping or a loaded summary; formats
+a name or several), then straight into the one pipeline the CLI uses too (pipeline/steps.py).
+Serial and fork-free unless the caller passes an executor.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+import warnings
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
-from briefwright.errors import EXIT_RENDER, BriefwrightError, Issue, UsageError
-from briefwright.version import __version__
-from briefwright.writers import DEFAULT_FORMATS, writer_info
+from briefwright.errors import BriefwrightError, Issue
+from briefwright.pipeline.settings import (
+    DEFAULT_FORMATS,
+    DEFAULT_OUTPUT_DIR,
+    DEFAULT_TEMPLATE,
+    RenderSettings,
+    normalise_formats,
+)
 
-DEFAULT_TEMPLATE = "analyst"
-DEFAULT_OUTPUT_DIR = "briefings"
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
+    from briefwright.pipeline.load import SummarySource
+    from briefwright.summary import LoadedSummary
 
-@dataclass(frozen=True)
-class RenderSettings:
-    """What a render needs besides the summary and the template."""
-
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    output_dir: Path = Path(DEFAULT_OUTPUT_DIR)
-    force: bool = False
-    reference_doc: Path | None = None
-    font: str | None = None
-    strict: bool = False
-    verify: bool = False
-    warn: Callable[[str], None] = field(default=lambda message: None)
+StrPath = str | os.PathLike[str]
 
 
-def load_summary(source: str | os.PathLike | Mapping[str, Any]):
-    """Load and validate a summary file (YAML or JSON) or a mapping; raises InvalidSummary."""
-    from briefwright.summary import load_summary as load_file
-    from briefwright.summary import validate_data
-
-    if isinstance(source, Mapping):
-        return validate_data(dict(source))
-    return load_file(Path(source))
+class BriefwrightWarning(UserWarning):
+    """Something in a briefing could not be drawn as written (a character no font has, ...)."""
 
 
-def validate(paths: Iterable[str | os.PathLike]) -> list[Issue]:
-    """Every issue found in the given summary files; an empty list means all are valid."""
+def load_summary(source: SummarySource) -> LoadedSummary:
+    """Load and validate a summary file (YAML or JSON by extension) or a mapping.
+
+    A summary that is already loaded comes back as it is. Raises InvalidSummary, whose
+    `issues` locate every problem as file, line, column and field.
+    """
+    from briefwright.pipeline.load import load
+
+    return load(source)
+
+
+def parse_summary(
+    text: str, *, format: Literal["yaml", "json"] = "yaml", name: str = "<string>"
+) -> LoadedSummary:
+    """Parse and validate summary text; problems are located as `name:line:column: field`."""
+    from briefwright.pipeline.load import parse_text
+
+    return parse_text(text, format=format, name=name)
+
+
+def validate(paths: StrPath | Iterable[StrPath]) -> list[Issue]:
+    """Every issue found in one summary file or several; an empty list means all are valid."""
+    chosen = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     issues: list[Issue] = []
-    for path in paths:
+    for path in chosen:
         try:
             load_summary(path)
         except BriefwrightError as exc:
@@ -57,117 +68,88 @@ def validate(paths: Iterable[str | os.PathLike]) -> list[Issue]:
 
 
 def render(
-    summary: str | os.PathLike | Mapping[str, Any],
-    formats: Iterable[str] = DEFAULT_FORMATS,
-    template: str | os.PathLike = DEFAULT_TEMPLATE,
-    output_dir: str | os.PathLike = DEFAULT_OUTPUT_DIR,
-    **settings: Any,
+    summary: SummarySource,
+    *,
+    formats: str | Iterable[str] = DEFAULT_FORMATS,
+    template: StrPath = DEFAULT_TEMPLATE,
+    output_dir: StrPath = DEFAULT_OUTPUT_DIR,
+    force: bool = False,
+    reference_doc: StrPath | None = None,
+    font: str | None = None,
+    strict: bool = False,
+    verify: bool = False,
+    warn: Callable[[str], None] | None = None,
+    executor: Executor | None = None,
 ) -> list[Path]:
-    """Render one summary with one template into files; returns the paths written.
+    """Render one summary with one template into files, all or nothing; returns their paths.
 
-    `summary` is a path to a YAML/JSON file or a mapping in the summary format. Extra keyword
-    settings are those of RenderSettings (force, reference_doc, font, strict, verify, warn).
+    Files are named `<summary file name>.<template><suffix>` (a summary without a file: its
+    title). `force` replaces files edited since briefwright wrote them. Warnings go to `warn`,
+    or else are issued as BriefwrightWarning. `executor` runs the writers (default: here, one
+    after the other).
     """
-    chosen = RenderSettings(formats=tuple(formats), output_dir=Path(output_dir), **settings)
-    return render_to_files(load_summary(summary), template, chosen)
+    from briefwright.pipeline.steps import render_files
+
+    settings = _settings(formats, reference_doc, font, strict, verify, output_dir, force)
+    collected: list[str] = []
+    try:
+        return render_files(
+            summary, template, settings, executor=executor, warn=warn or collected.append
+        )
+    finally:
+        _issue_warnings(collected)
 
 
-def render_to_files(loaded, template: str | os.PathLike, settings: RenderSettings) -> list[Path]:
-    """Render a loaded summary and write every format all or nothing."""
-    from briefwright.output import commit_outputs
+def render_bytes(
+    summary: SummarySource,
+    *,
+    formats: str | Iterable[str] = DEFAULT_FORMATS,
+    template: StrPath = DEFAULT_TEMPLATE,
+    reference_doc: StrPath | None = None,
+    font: str | None = None,
+    strict: bool = False,
+    verify: bool = False,
+    warn: Callable[[str], None] | None = None,
+    executor: Executor | None = None,
+) -> dict[str, bytes]:
+    """Render one summary with one template in memory: {format name: bytes}, nothing written.
 
-    rendered = render_bytes(loaded, template, settings)
-    stem = loaded.path.stem if loaded.path else _slug(loaded.summary.title)
-    files = {
-        settings.output_dir / f"{stem}.{rendered.template}{writer_info(fmt).suffix}": data
-        for fmt, data in rendered.outputs.items()
-    }
-    return commit_outputs(files, force=settings.force)
+    Takes the same settings as render(), less those about files.
+    """
+    from briefwright.pipeline.steps import render_document
 
-
-@dataclass(frozen=True)
-class Rendered:
-    """Every requested format of one summary as bytes, the template's name and the tree."""
-
-    template: str
-    outputs: dict[str, bytes]
-    document: Any
-
-
-def render_bytes(loaded, template: str | os.PathLike, settings: RenderSettings) -> Rendered:
-    """Produce every requested format in memory; nothing is written."""
-    from briefwright.parallel import write_formats
-    from briefwright.templating.discovery import resolve_template
-
-    for fmt in settings.formats:
-        writer_info(fmt)
-    if not settings.formats:
-        raise UsageError("no output format requested")
-    resolved = resolve_template(template)
-    verified = _verify(loaded) if settings.verify else False
-    doc = build_document(loaded, resolved, verified=verified)
-    theme = resolved.theme
-    if settings.font:
-        theme = replace(theme, font_family=settings.font, font_files=())
-    options = _write_options(loaded, resolved, settings)
-    outputs = write_formats(doc, theme, options, settings.formats)
-    return Rendered(resolved.name, outputs, doc)
+    settings = _settings(formats, reference_doc, font, strict, verify)
+    collected: list[str] = []
+    try:
+        rendered = render_document(
+            summary, template, settings, executor=executor, warn=warn or collected.append
+        )
+    finally:
+        _issue_warnings(collected)
+    return rendered.outputs
 
 
-def build_document(loaded, resolved, *, verified: bool = False):
-    """Summary -> template Markdown -> the document tree the writers walk."""
-    from briefwright.doctree.meta import document_meta
-    from briefwright.doctree.nodes import Document
-    from briefwright.doctree.parse import parse_markdown
-    from briefwright.templating.render import render_markdown
-
-    markdown = render_markdown(resolved, loaded.summary, verified=verified)
-    blocks = parse_markdown(markdown, source_name=f"output of template '{resolved.name}'")
-    meta = document_meta(resolved, loaded.summary, verified=verified)
-    return Document(meta=meta, children=blocks)
-
-
-def _write_options(loaded, resolved, settings: RenderSettings):
-    from briefwright.writers.base import WriteOptions
-
-    return WriteOptions(
-        reference_doc=settings.reference_doc or resolved.reference_doc,
-        strict=settings.strict,
-        timestamp=_timestamp(loaded.summary),
-        version=__version__,
-        warn=settings.warn,
+def _settings(
+    formats: str | Iterable[str],
+    reference_doc: StrPath | None,
+    font: str | None,
+    strict: bool,
+    verify: bool,
+    output_dir: StrPath = DEFAULT_OUTPUT_DIR,
+    force: bool = False,
+) -> RenderSettings:
+    return RenderSettings(
+        formats=normalise_formats(formats),
+        output_dir=Path(output_dir),
+        force=force,
+        reference_doc=Path(reference_doc) if reference_doc is not None else None,
+        font=font,
+        strict=strict,
+        verify=verify,
     )
 
 
-def _timestamp(summary) -> int:
-    """The creation time written into files: fixed by the input, so output is reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return int(epoch)
-    day = summary.date or dt.date(1980, 1, 1)
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
-
-
-def _verify(loaded) -> bool:
-    from briefwright.fidelity import check_summary
-
-    report = check_summary(loaded)
-    if report.errors:
-        raise VerificationFailed(report)
-    return loaded.summary.source.text is not None
-
-
-class VerificationFailed(BriefwrightError):
-    """`render --verify` found a quote that is not in the source text."""
-
-    exit_code = EXIT_RENDER
-
-    def __init__(self, report):
-        errors = [issue for issue in report.as_issues() if issue.severity == "error"]
-        super().__init__("quotes do not match the source text", errors)
-        self.report = report
-
-
-def _slug(text: str) -> str:
-    cleaned = "".join(c.lower() if c.isalnum() else "-" for c in text)
-    return "-".join(part for part in cleaned.split("-") if part)[:60] or "briefing"
+def _issue_warnings(messages: list[str]) -> None:
+    # stacklevel 3: the warning points at the caller's line, not at this module
+    for message in messages:
+        warnings.warn(message, BriefwrightWarning, stacklevel=3)

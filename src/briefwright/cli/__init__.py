@@ -7,6 +7,7 @@ commands live in the modules beside this one, grouped by what they work on.
 from __future__ import annotations
 
 import sys
+from typing import Any, NoReturn
 
 import click
 
@@ -14,7 +15,7 @@ from briefwright.errors import BriefwrightError
 from briefwright.version import __version__
 
 
-def _fail(exc: BriefwrightError) -> None:
+def _fail(exc: BriefwrightError) -> NoReturn:
     for line in exc.lines():
         click.echo(line if ":" in line else f"briefwright: {line}", err=True)
     sys.exit(exc.exit_code)
@@ -23,7 +24,7 @@ def _fail(exc: BriefwrightError) -> None:
 class BriefwrightGroup(click.Group):
     """A click group that reports expected failures as located one-line messages."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BriefwrightError as exc:

@@ -7,20 +7,17 @@ from pathlib import Path
 
 import click
 
+from briefwright.cli.options import echo_warnings, render_options, template_option
+from briefwright.mail import DEFAULT_ATTACH
+from briefwright.pipeline.settings import DEFAULT_OUTPUT_DIR, RenderSettings
+
 
 @click.command()
 @click.argument("summary", type=click.Path(path_type=Path))
-@click.option(
-    "-t",
-    "--template",
-    default="analyst",
-    show_default=True,
-    metavar="NAME|DIR",
-    help="Template by name or directory.",
-)
+@template_option(multiple=False)
 @click.option(
     "--attach",
-    default="pdf",
+    default=",".join(DEFAULT_ATTACH),
     show_default=True,
     metavar="FORMATS",
     help="Comma-separated formats to attach, e.g. pdf,docx; '' for none.",
@@ -37,9 +34,10 @@ import click
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The .eml file to write. [briefings/<summary>.<template>.eml]",
+    help=f"The .eml file to write. [{DEFAULT_OUTPUT_DIR}/<summary>.<template>.eml]",
 )
 @click.option("--force", is_flag=True, help="Replace an .eml that was edited since.")
+@render_options
 @click.option("--send", is_flag=True, help="Also deliver the message over SMTP.")
 @click.option(
     "--smtp-host",
@@ -67,18 +65,22 @@ import click
     help="Login; the password comes from $BRIEFWRIGHT_SMTP_PASSWORD or a prompt.",
 )
 def mail(
-    summary,
-    template,
-    attach,
-    recipients,
-    sender,
-    output,
-    force,
-    send,
-    smtp_host,
-    smtp_port,
-    smtp_security,
-    smtp_user,
+    summary: Path,
+    template: str,
+    attach: str,
+    recipients: tuple[str, ...],
+    sender: str | None,
+    output: Path | None,
+    force: bool,
+    reference_doc: Path | None,
+    font: str | None,
+    strict: bool,
+    verify: bool,
+    send: bool,
+    smtp_host: str,
+    smtp_port: int | None,
+    smtp_security: str,
+    smtp_user: str | None,
 ) -> None:
     """Write an email draft (.eml) of a briefing, with the chosen formats attached.
 
@@ -89,14 +91,17 @@ def mail(
     """
     from briefwright.mail.compose import MailRequest, SmtpSettings, compose_and_deliver
 
+    settings = RenderSettings(
+        force=force, reference_doc=reference_doc, font=font, strict=strict, verify=verify
+    )
     request = MailRequest(
         summary=summary,
         template=template,
         attach=tuple(fmt.strip() for fmt in attach.split(",") if fmt.strip()),
+        settings=settings,
         recipients=recipients,
         sender=sender,
         output=output,
-        force=force,
     )
     smtp = None
     if send:
@@ -104,7 +109,11 @@ def mail(
         if smtp_user and password is None:
             password = click.prompt(f"SMTP password for {smtp_user}", hide_input=True)
         smtp = SmtpSettings(smtp_host, smtp_port, smtp_security, smtp_user, password)
-    result = compose_and_deliver(request, smtp)
+    warnings: list[str] = []
+    try:
+        result = compose_and_deliver(request, smtp, warn=warnings.append)
+    finally:
+        echo_warnings(warnings)
     click.echo(str(result.eml_path))
     for address, reason in result.refused.items():
         click.echo(f"warning: {address} refused by the server: {reason}", err=True)

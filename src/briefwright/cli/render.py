@@ -7,45 +7,38 @@ from pathlib import Path
 
 import click
 
+from briefwright.cli.options import render_options, template_option
 from briefwright.errors import EXIT_INVALID
-from briefwright.writers import DEFAULT_FORMATS, WRITERS
+from briefwright.pipeline.settings import (
+    DEFAULT_FORMATS,
+    DEFAULT_OUTPUT_DIR,
+    DEFAULT_TEMPLATE,
+    RenderSettings,
+)
+from briefwright.writers import WRITERS
 
 
 @click.command()
 @click.argument("summaries", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-t",
-    "--template",
-    "templates",
-    multiple=True,
-    metavar="NAME|DIR",
-    help="Template by name or directory; repeat for several audiences. [analyst]",
-)
+@template_option(multiple=True)
 @click.option(
     "-f",
     "--format",
     "formats",
     multiple=True,
     type=click.Choice(list(WRITERS)),
-    help="Output format; repeat for several. [docx, pdf, md]",
+    help=f"Output format; repeat for several. [{', '.join(DEFAULT_FORMATS)}]",
 )
 @click.option(
     "-o",
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("briefings"),
+    default=DEFAULT_OUTPUT_DIR,
     show_default=True,
     help="Where to write the files.",
 )
 @click.option("--force", is_flag=True, help="Replace outputs even if they were edited since.")
-@click.option(
-    "--reference-doc",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A .docx whose styles and page set-up the DOCX output uses.",
-)
-@click.option("--font", metavar="FAMILY", help="Font family for the PDF and DOCX.")
-@click.option("--strict", is_flag=True, help="Fail when a character cannot be drawn.")
-@click.option("--verify", is_flag=True, help="Check every quote against source.text first.")
+@render_options
 @click.option(
     "-j",
     "--jobs",
@@ -56,27 +49,25 @@ from briefwright.writers import DEFAULT_FORMATS, WRITERS
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def render(
-    summaries,
-    templates,
-    formats,
-    output_dir,
-    force,
-    reference_doc,
-    font,
-    strict,
-    verify,
-    jobs,
-    quiet,
+    summaries: tuple[Path, ...],
+    templates: tuple[str, ...],
+    formats: tuple[str, ...],
+    output_dir: Path,
+    force: bool,
+    reference_doc: Path | None,
+    font: str | None,
+    strict: bool,
+    verify: bool,
+    jobs: int | None,
+    quiet: bool,
 ) -> None:
     """Render SUMMARY files (or directories of them) into briefings.
 
     Example: briefwright render samples/lavrov-yerevan-2025.yaml -t executive -f pdf
     """
-    from briefwright.api import DEFAULT_TEMPLATE
-    from briefwright.batch import RenderJob, run_jobs
+    from briefwright.cli.batch import run_render
 
-    job = RenderJob(
-        templates=templates or (DEFAULT_TEMPLATE,),
+    settings = RenderSettings(
         formats=formats or DEFAULT_FORMATS,
         output_dir=output_dir,
         force=force,
@@ -85,13 +76,13 @@ def render(
         strict=strict,
         verify=verify,
     )
-    exit_code = run_jobs(list(summaries), job, jobs=jobs, quiet=quiet)
-    sys.exit(exit_code)
+    templates = templates or (DEFAULT_TEMPLATE,)
+    sys.exit(run_render(list(summaries), templates, settings, jobs=jobs, quiet=quiet))
 
 
 @click.command()
 @click.argument("summaries", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(summaries) -> None:
+def validate(summaries: tuple[Path, ...]) -> None:
     """Check SUMMARY files against the summary format and print every problem found.
 
     Example: briefwright validate samples/*.yaml

@@ -20,15 +20,15 @@ from briefwright.errors import EXIT_RENDER
     show_default=True,
     help="Report for people or for machines.",
 )
-def check(summaries, output_format) -> None:
+def check(summaries: tuple[Path, ...], output_format: str) -> None:
     """Verify every quote of SUMMARY files against their source.text.
 
     Example: briefwright check samples/lavrov-yerevan-2025.yaml
     """
-    from briefwright.api import load_summary
     from briefwright.fidelity import check_summary, render_json, render_text
+    from briefwright.pipeline.load import load
 
-    reports = [check_summary(load_summary(path)) for path in summaries]
+    reports = [check_summary(load(path)) for path in summaries]
     render = render_json if output_format == "json" else render_text
     click.echo(render(reports), nl=False)
     if any(report.errors for report in reports):
@@ -44,7 +44,7 @@ def check(summaries, output_format) -> None:
     help="Write the draft summary here instead of standard output.",
 )
 @click.option("--title", help="Title of the briefing (default: the article's first line).")
-def draft(article, output, title) -> None:
+def draft(article: Path, output: Path | None, title: str | None) -> None:
     """Draft a summary from ARTICLE: its quotes, dated events and placeholders to fill.
 
     Example: briefwright draft seeds/lavrov-yerevan-visit-2025.txt -o samples/new.yaml

@@ -37,7 +37,7 @@ def templates(ctx: click.Context) -> None:
     show_default=True,
     help="Where to create the template directory.",
 )
-def templates_new(name, parent, directory) -> None:
+def templates_new(name: str, parent: str, directory: Path) -> None:
     """Create a template NAME that extends another, with its blocks ready to override.
 
     Example: briefwright templates new minister --from executive

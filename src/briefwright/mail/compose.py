@@ -1,29 +1,42 @@
 """`briefwright mail`: render a briefing, wrap it in an email draft, optionally send it.
 
-The message itself is built by mail.py; this module decides what goes in it and where the
-.eml is written, through the same all-or-nothing output path as every other file.
+The briefing comes from the same pipeline and settings as `render` (pipeline/steps.py); the
+message itself is built by message.py; the .eml is written through the same all-or-nothing
+output path as every other file, beside the rendered files by default.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefwright.errors import UsageError
+from briefwright.mail import DEFAULT_ATTACH
+from briefwright.pipeline.settings import DEFAULT_TEMPLATE, RenderSettings, normalise_formats
+
+if TYPE_CHECKING:
+    from briefwright.pipeline.load import SummarySource
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+BODY_FORMATS = ("md", "html")  # the text/plain body and its text/html alternative
 
 
 @dataclass(frozen=True)
 class MailRequest:
-    summary: Path
-    template: str = "analyst"
-    attach: tuple[str, ...] = ("pdf",)
+    """What to render and attach, to whom, and where the .eml goes.
+
+    `settings` are render's; their formats are set here (the bodies plus the attachments), their
+    output_dir and force apply to the .eml.
+    """
+
+    summary: SummarySource
+    template: str = DEFAULT_TEMPLATE
+    attach: tuple[str, ...] = DEFAULT_ATTACH
+    settings: RenderSettings = RenderSettings()
     recipients: tuple[str, ...] = ()
     sender: str | None = None
-    output: Path | None = None
-    force: bool = False
+    output: Path | None = None  # default: <output_dir>/<summary>.<template>.eml
 
 
 @dataclass(frozen=True)
@@ -42,28 +55,32 @@ class MailResult:
     refused: dict[str, str] = field(default_factory=dict)
 
 
-def compose_and_deliver(request: MailRequest, smtp: SmtpSettings | None) -> MailResult:
+def _ignore(message: str) -> None:
+    pass
+
+
+def compose_and_deliver(
+    request: MailRequest,
+    smtp: SmtpSettings | None,
+    *,
+    warn: Callable[[str], None] = _ignore,
+) -> MailResult:
     """Render, build the message, write the .eml, and send it when SMTP settings are given."""
-    from briefwright.api import RenderSettings, load_summary, render_bytes
+    import datetime as dt
+
     from briefwright.mail.message import MIME_TYPES, build_message
     from briefwright.mail.smtp import send_message
     from briefwright.output import commit_outputs
+    from briefwright.pipeline.steps import render_document
     from briefwright.writers import writer_info
 
-    unknown = [fmt for fmt in request.attach if fmt not in ("pdf", "docx", "md", "html")]
-    if unknown:
-        raise UsageError(f"cannot attach format '{unknown[0]}' (choose from pdf, docx, md, html)")
-    loaded = load_summary(request.summary)
-    formats = tuple(dict.fromkeys(("md", "html", *request.attach)))
-    rendered = render_bytes(loaded, request.template, RenderSettings(formats=formats))
-    stem = f"{request.summary.stem}.{rendered.template}"
+    attach = normalise_formats(request.attach) if request.attach else ()
+    formats = tuple(dict.fromkeys((*BODY_FORMATS, *attach)))
+    settings = replace(request.settings, formats=formats)
+    rendered = render_document(request.summary, request.template, settings, warn=warn)
     attachments = [
-        (
-            f"{stem}{writer_info(fmt).suffix}",
-            rendered.outputs[fmt],
-            MIME_TYPES[writer_info(fmt).suffix],
-        )
-        for fmt in request.attach
+        (rendered.file_name(fmt), rendered.outputs[fmt], MIME_TYPES[writer_info(fmt).suffix])
+        for fmt in attach
     ]
     message = build_message(
         meta=rendered.document.meta,
@@ -74,8 +91,8 @@ def compose_and_deliver(request: MailRequest, smtp: SmtpSettings | None) -> Mail
         sender=request.sender,
         date=dt.datetime.now(dt.UTC),
     )
-    eml_path = request.output or Path("briefings") / f"{stem}.eml"
-    commit_outputs({eml_path: message.as_bytes()}, force=request.force)
+    eml_path = request.output or settings.output_dir / f"{rendered.stem}.eml"
+    commit_outputs({eml_path: message.as_bytes()}, force=settings.force)
     if smtp is None:
         return MailResult(eml_path)
     port = smtp.port or DEFAULT_PORTS[smtp.security]

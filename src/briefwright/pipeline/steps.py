@@ -1,0 +1,193 @@
+"""One briefing, step by step: load, validate, template, Markdown, tree, writers, commit.
+
+`render_document` and `render_files` at the end run the steps in that order; each step above
+them is a function a caller (a test, a benchmark, `mail`) can also call alone. The writers run
+as tasks on an Executor the caller passes in (write.py). Libraries are imported by the step
+that needs them, so nothing heavy is loaded before a caller has forked its workers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefwright.errors import EXIT_RENDER, BriefwrightError
+from briefwright.pipeline.load import SummarySource, load
+from briefwright.pipeline.settings import RenderSettings, normalise_formats
+from briefwright.pipeline.write import Warn, ignore, write_formats
+from briefwright.version import __version__
+from briefwright.writers import writer_info
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from briefwright.doctree.nodes import Document
+    from briefwright.fidelity.findings import CheckReport
+    from briefwright.summary import LoadedSummary, Summary
+    from briefwright.templating.discovery import ResolvedTemplate
+    from briefwright.theme import Theme
+    from briefwright.writers.base import WriteOptions
+
+__all__ = [
+    "Rendered",
+    "VerificationFailed",
+    "build_document",
+    "commit",
+    "load",
+    "render_document",
+    "render_files",
+    "resolve",
+    "verify",
+    "write_formats",
+    "write_options",
+    "writer_theme",
+]
+
+
+def resolve(template: str | os.PathLike[str]) -> ResolvedTemplate:
+    """The template by name or directory, with its `extends` chain followed."""
+    from briefwright.templating.discovery import resolve_template
+
+    return resolve_template(template)
+
+
+def verify(loaded: LoadedSummary) -> bool:
+    """Check every quote against source.text; VerificationFailed on a misquote.
+
+    True when the briefing may say it was verified (there was a source text to check against).
+    """
+    from briefwright.fidelity import check_summary
+
+    report = check_summary(loaded)
+    if report.errors:
+        raise VerificationFailed(report)
+    return loaded.summary.source.text is not None
+
+
+class VerificationFailed(BriefwrightError):
+    """`--verify` found a quote that is not in the source text."""
+
+    exit_code = EXIT_RENDER
+
+    def __init__(self, report: CheckReport) -> None:
+        errors = [issue for issue in report.as_issues() if issue.severity == "error"]
+        super().__init__("quotes do not match the source text", errors)
+        self.report = report
+
+    def __reduce__(self) -> tuple[type[VerificationFailed], tuple[CheckReport]]:
+        # rebuilt from its report, so it survives the trip back from a worker process
+        return (VerificationFailed, (self.report,))
+
+
+def build_document(
+    loaded: LoadedSummary, template: ResolvedTemplate, *, verified: bool = False
+) -> Document:
+    """The template's Markdown for this summary, parsed into the tree the writers walk."""
+    from briefwright.doctree.meta import document_meta
+    from briefwright.doctree.nodes import Document
+    from briefwright.doctree.parse import parse_markdown
+    from briefwright.templating.render import render_markdown
+
+    markdown = render_markdown(template, loaded.summary, verified=verified)
+    blocks = parse_markdown(markdown, source_name=f"output of template '{template.name}'")
+    meta = document_meta(template, loaded.summary, verified=verified)
+    return Document(meta=meta, children=blocks)
+
+
+def writer_theme(template: ResolvedTemplate, settings: RenderSettings) -> Theme:
+    """The template's theme, with the font family the settings ask for, if any."""
+    if not settings.font:
+        return template.theme
+    return replace(template.theme, font_family=settings.font, font_files=())
+
+
+def write_options(
+    loaded: LoadedSummary, template: ResolvedTemplate, settings: RenderSettings
+) -> WriteOptions:
+    """What every writer gets besides the tree and theme (its `warn` is set by write_format)."""
+    from briefwright.writers.base import WriteOptions
+
+    return WriteOptions(
+        reference_doc=settings.reference_doc or template.reference_doc,
+        strict=settings.strict,
+        timestamp=timestamp(loaded.summary),
+        version=__version__,
+    )
+
+
+def timestamp(summary: Summary) -> int:
+    """The creation time written into files: fixed by the input, so output is reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return int(epoch)
+    day = summary.date or dt.date(1980, 1, 1)
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One summary rendered with one template: every requested format as bytes, and the tree."""
+
+    loaded: LoadedSummary
+    template: str
+    document: Document
+    outputs: dict[str, bytes]
+
+    @property
+    def stem(self) -> str:
+        """Output files are named `<stem>.<format suffix>`: the summary file's name and template."""
+        path = self.loaded.path
+        return f"{path.stem if path else _slug(self.loaded.summary.title)}.{self.template}"
+
+    def file_name(self, fmt: str) -> str:
+        return f"{self.stem}{writer_info(fmt).suffix}"
+
+
+def commit(rendered: Rendered, settings: RenderSettings) -> list[Path]:
+    """Write every format into the output directory, all or nothing; returns the paths."""
+    from briefwright.output import commit_outputs
+
+    directory = settings.output_dir
+    files = {directory / rendered.file_name(fmt): data for fmt, data in rendered.outputs.items()}
+    return commit_outputs(files, force=settings.force)
+
+
+def render_document(
+    source: SummarySource,
+    template: str | os.PathLike[str],
+    settings: RenderSettings,
+    *,
+    executor: Executor | None = None,
+    warn: Warn = ignore,
+) -> Rendered:
+    """Every step but the last: one summary, one template, every format in memory."""
+    formats = normalise_formats(settings.formats)
+    loaded = load(source)
+    resolved = resolve(template)
+    verified = verify(loaded) if settings.verify else False
+    doc = build_document(loaded, resolved, verified=verified)
+    theme = writer_theme(resolved, settings)
+    options = write_options(loaded, resolved, settings)
+    outputs = write_formats(doc, theme, options, formats, executor=executor, warn=warn)
+    return Rendered(loaded, resolved.name, doc, outputs)
+
+
+def render_files(
+    source: SummarySource,
+    template: str | os.PathLike[str],
+    settings: RenderSettings,
+    *,
+    executor: Executor | None = None,
+    warn: Warn = ignore,
+) -> list[Path]:
+    """Every step: render one summary with one template and commit the files."""
+    rendered = render_document(source, template, settings, executor=executor, warn=warn)
+    return commit(rendered, settings)
+
+
+def _slug(text: str) -> str:
+    cleaned = "".join(c.lower() if c.isalnum() else "-" for c in text)
+    return "-".join(part for part in cleaned.split("-") if part)[:60] or "briefing"
