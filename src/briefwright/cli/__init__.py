@@ -76,7 +76,7 @@ def main(ctx: click.Context) -> None:
 
 
 def _register() -> None:
-    from briefwright.cli import mail, render, sources, templates
+    from briefwright.cli import cache, mail, render, sources, templates
 
     for command in (
         render.render,
@@ -86,6 +86,7 @@ def _register() -> None:
         sources.check,
         sources.draft,
         mail.mail,
+        cache.cache,
     ):
         main.add_command(command)
 
