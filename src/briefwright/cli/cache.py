@@ -18,7 +18,7 @@ def cache() -> None:
     """
 
 
-@cache.command("info")
+@cache.command("info", short_help="Show where the cache is and what it holds.")
 def cache_info() -> None:
     """Where the cache is, whether it is used (or why not), and its size by kind.
 
@@ -43,12 +43,13 @@ def cache_info() -> None:
     _report_skipped(contents)
 
 
-@cache.command("clear")
+@cache.command("clear", short_help="Delete the cache entries briefwright made.")
 def cache_clear() -> None:
     """Delete every cache entry briefwright made, for every version; nothing else.
 
-    Files that are not briefwright's, symbolic links and directories another user could
-    write are left alone and named. Deleting the cache only costs the next render time.
+    Files that are not briefwright's and symbolic links are left alone, and so is any
+    directory another user could write, with a warning naming it. Deleting the cache only
+    costs the next render some time.
 
     Example: briefwright cache clear
     """
