@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from conftest import SAMPLE, pdf_pages_text
 
 SUFFIXES = ("docx", "pdf", "md")
 
@@ -85,3 +85,48 @@ def test_an_edited_template_is_compiled_again(tmp_path, same_mtime):
     text = (tmp_path / "two" / "lavrov-yerevan-2025.mine.md").read_text()
     assert "Second version." in text
     assert "First version." not in text
+
+
+def _copy_sample(directory: Path, name: str) -> None:
+    """The sample under another name, its seed path made absolute."""
+    seeds = SAMPLE.parent.parent / "seeds"
+    text = SAMPLE.read_text(encoding="utf-8").replace("../seeds/", f"{seeds}/")
+    directory.mkdir(exist_ok=True)
+    (directory / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("mode", "who"), [(0o777, "other users"), (0o770, "its group")])
+def test_a_cache_others_can_write_is_refused_once_and_the_bytes_are_the_same(tmp_path, mode, who):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(mode)
+    formats = ("-f", "pdf", "-f", "docx")
+    off = _render(tmp_path / "off", {"BRIEFWRIGHT_NO_CACHE": "1"}, str(SAMPLE), *formats)
+    assert off.returncode == 0, off.stderr
+    refused = _render(
+        tmp_path / "refused", {"BRIEFWRIGHT_CACHE_DIR": str(shared)}, str(SAMPLE), *formats
+    )
+    assert refused.returncode == 0, refused.stderr
+    assert refused.stderr == (
+        f"warning: cache directory {shared} is writable by {who}; not using it"
+        f" (chmod 700 {shared} or set BRIEFWRIGHT_CACHE_DIR)\n"
+    )
+    assert list(shared.iterdir()) == []
+    stem = "lavrov-yerevan-2025.analyst"
+    for suffix in ("pdf", "docx"):
+        made = (tmp_path / "refused" / f"{stem}.{suffix}").read_bytes()
+        assert made == (tmp_path / "off" / f"{stem}.{suffix}").read_bytes(), suffix
+    assert "Lavrov" in pdf_pages_text((tmp_path / "refused" / f"{stem}.pdf").read_bytes())[0]
+
+
+def test_a_batch_on_several_processes_warns_once(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    for name in ("one", "two", "three"):
+        _copy_sample(tmp_path / "in", name)
+    env = {"BRIEFWRIGHT_CACHE_DIR": str(shared)}
+    done = _render(tmp_path / "out", env, str(tmp_path / "in"), "-j", "2", "-f", "md", "-f", "pdf")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("warning: cache directory") == 1
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 3

@@ -15,7 +15,6 @@ from briefwright.version import __version__
 
 if TYPE_CHECKING:
     from briefwright.api import (
-        BriefwrightWarning,
         load_summary,
         parse_summary,
         render,
@@ -24,6 +23,8 @@ if TYPE_CHECKING:
     )
     from briefwright.errors import (
         BriefwrightError,
+        BriefwrightWarning,
+        CacheWarning,
         InvalidSummary,
         Issue,
         Location,
@@ -42,7 +43,8 @@ _HOMES = {
     "validate": "briefwright.api",
     "render": "briefwright.api",
     "render_bytes": "briefwright.api",
-    "BriefwrightWarning": "briefwright.api",
+    "BriefwrightWarning": "briefwright.errors",
+    "CacheWarning": "briefwright.errors",
     "Summary": "briefwright.summary",
     "LoadedSummary": "briefwright.summary",
     "Issue": "briefwright.errors",
@@ -59,6 +61,7 @@ _HOMES = {
 __all__ = [
     "BriefwrightError",
     "BriefwrightWarning",
+    "CacheWarning",
     "InvalidSummary",
     "Issue",
     "LoadedSummary",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from briefwright.errors import BriefwrightError, Issue
+from briefwright.errors import BriefwrightError, BriefwrightWarning, Issue
 from briefwright.pipeline.settings import (
     DEFAULT_FORMATS,
     DEFAULT_OUTPUT_DIR,
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
     from briefwright.summary import LoadedSummary
 
 StrPath = str | os.PathLike[str]
-
-
-class BriefwrightWarning(UserWarning):
-    """Something in a briefing could not be drawn as written (a character no font has, ...)."""
 
 
 def load_summary(source: SummarySource) -> LoadedSummary:

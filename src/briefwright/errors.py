@@ -91,3 +91,17 @@ class UsageError(BriefwrightError):
     """The command was called with arguments that do not fit."""
 
     exit_code = EXIT_USAGE
+
+
+class CacheError(BriefwrightError):
+    """The cache cannot be cleared: it is not safely ours to change."""
+
+    exit_code = EXIT_RENDER
+
+
+class BriefwrightWarning(UserWarning):
+    """Base class of what the library reports through Python's `warnings` module."""
+
+
+class CacheWarning(BriefwrightWarning):
+    """The per-user cache is not used because it cannot be trusted; output is unchanged."""

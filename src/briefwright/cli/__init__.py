@@ -6,13 +6,19 @@ commands live in the modules beside this one, grouped by what they work on.
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from typing import Any, NoReturn
+import warnings
+from collections.abc import Iterator
+from typing import Any, NoReturn, TextIO
 
 import click
 
-from briefwright.errors import BriefwrightError
+from briefwright.errors import BriefwrightError, BriefwrightWarning
 from briefwright.version import __version__
+
+# commands that may fork workers: the cache is judged before they do, so its warning is given once
+_FORKING = ("render", "mail")
 
 
 def _fail(exc: BriefwrightError) -> NoReturn:
@@ -25,23 +31,52 @@ class BriefwrightGroup(click.Group):
     """A click group that reports expected failures as located one-line messages."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BriefwrightError as exc:
-            _fail(exc)
+        with _warnings_as_lines():
+            try:
+                return super().invoke(ctx)
+            except BriefwrightError as exc:
+                _fail(exc)
+
+
+@contextlib.contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Within, the library's warnings print as one `warning: ...` line; others as Python does."""
+    with warnings.catch_warnings():
+        python_show = warnings.showwarning
+
+        def show(
+            message: Warning | str,
+            category: type[Warning],
+            filename: str,
+            lineno: int,
+            file: TextIO | None = None,
+            line: str | None = None,
+        ) -> None:
+            if issubclass(category, BriefwrightWarning):
+                click.echo(f"warning: {message}", err=True)
+            else:
+                python_show(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show  # the documented hook; catch_warnings puts it back
+        yield
 
 
 @click.group(cls=BriefwrightGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefwright")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn a structured summary of an article into a briefing: DOCX, PDF and Markdown.
 
     Example: briefwright render samples/lavrov-yerevan-2025.yaml
     """
+    if ctx.invoked_subcommand in _FORKING:
+        from briefwright import cache
+
+        cache.check()
 
 
 def _register() -> None:
-    from briefwright.cli import mail, render, sources, templates
+    from briefwright.cli import cache, mail, render, sources, templates
 
     for command in (
         render.render,
@@ -51,6 +86,7 @@ def _register() -> None:
         sources.check,
         sources.draft,
         mail.mail,
+        cache.cache,
     ):
         main.add_command(command)
 

@@ -1,34 +1,49 @@
 """Compiled templates kept in the user's cache, so a new process does not compile them again.
 
-Jinja keys each entry by the template's name and file and checks the source's checksum before
-using it, so an edited template is always compiled afresh. A cache that cannot be read or
-written is skipped: it only ever saves time.
+What Jinja compiles is plain Python code, run outside the sandbox's reach: the sandbox checks
+what a template asks for while it runs, not the code it was compiled to. Loading an entry also
+unpickles and unmarshals it. So a forged entry would run anything as this user, and nothing
+found in the cache reaches Jinja unless the cache trusts its directory and its seal (see
+briefwright/cache/entries.py). A damaged or foreign entry is a miss and is compiled again.
 """
 
 from __future__ import annotations
 
-import contextlib
+import hashlib
 
-from jinja2.bccache import Bucket, FileSystemBytecodeCache
+import jinja2
+from jinja2.bccache import Bucket, BytecodeCache
 
 from briefwright import cache
 
+KIND = "templates"
 
-class QuietBytecodeCache(FileSystemBytecodeCache):
-    """Jinja's file cache, with every failure to read or write it taken as a cache miss."""
+
+class SealedBytecodeCache(BytecodeCache):
+    """Jinja's bytecode cache kept in briefwright's cache, where every entry is sealed."""
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        data = cache.read(KIND, entry_key(bucket))
+        if data is None:
+            return
         try:
-            super().load_bytecode(bucket)
-        except Exception:  # a truncated or foreign file is a miss, whatever it raises
+            bucket.bytecode_from_string(data)
+        except Exception:  # sealed by us, yet it does not load (another Python?): a miss
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        cache.write(KIND, entry_key(bucket), bucket.bytecode_to_string())
 
 
-def bytecode_cache() -> QuietBytecodeCache | None:
-    """The cache for compiled templates, or None when caching is off."""
-    directory = cache.subdir("templates")
-    return QuietBytecodeCache(str(directory)) if directory is not None else None
+def entry_key(bucket: Bucket) -> str:
+    """A digest of what the compiled code depends on: the template's name and file (Jinja's
+    `bucket.key`), its source text (`bucket.checksum`) and Jinja; the version of briefwright,
+    whose environment compiled it, names the directory. Never a time stamp: an edit that keeps
+    the file's time is still seen."""
+    made_of = f"{jinja2.__version__}\0{bucket.key}\0{bucket.checksum}"
+    return hashlib.sha256(made_of.encode()).hexdigest()
+
+
+def bytecode_cache() -> SealedBytecodeCache | None:
+    """The cache for compiled templates, or None when caching is off or refused."""
+    return SealedBytecodeCache() if cache.subdir(KIND) is not None else None
