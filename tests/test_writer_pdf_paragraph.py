@@ -77,14 +77,19 @@ def test_our_markup_reader_makes_the_fragments_reportlab_makes(children):
 
 
 def drawn(kind, markup: str, width: float, first_part: float | None) -> bytes:
-    """The PDF page of one paragraph at `width`, split to fit `first_part` points if given."""
+    """The PDF page of one paragraph at `width`, split to fit `first_part` points if given.
+
+    Each paragraph is wrapped once: ours keeps its first wrap, where reportlab's wraps its
+    own lines again (and after breaking a long word, a second wrap can differ by a space).
+    """
     canvas = Canvas(io.BytesIO(), invariant=1)
     paragraph = kind(markup, STYLE)
-    paragraph.wrap(width, 1000)
-    parts = (paragraph.split(width, first_part) if first_part else None) or [paragraph]
+    parts, heights = [paragraph], [paragraph.wrap(width, 1000)[1]]
+    if first_part:  # as a frame does: split, then wrap what it gives (or the whole again)
+        parts = paragraph.split(width, first_part) or [paragraph]
+        heights = [part.wrap(width, 1000)[1] for part in parts]
     top = 800.0
-    for part in parts:
-        height = part.wrap(width, 1000)[1]
+    for part, height in zip(parts, heights, strict=True):
         part.drawOn(canvas, 20, top - height)
         top -= height + 10
     return canvas.getpdfdata()
