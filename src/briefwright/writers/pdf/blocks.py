@@ -9,7 +9,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     Spacer,
     Table,
@@ -20,6 +19,7 @@ from reportlab.platypus import ListItem as RLListItem
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
 from briefwright.writers.pdf.context import Context
+from briefwright.writers.pdf.layout import Together
 from briefwright.writers.pdf.paragraph import Paragraph
 from briefwright.writers.pdf.tables import table_flowable
 
@@ -124,7 +124,7 @@ def _quote(ctx: Context, node: nodes.Quote) -> list[Flowable]:
             dash = (nodes.Text("\u2014 "),)
             inner.append(para(ctx, dash + node.attribution, ctx.styles.attribution, node.line))
     # a quote is never split from its attribution
-    return [KeepTogether([_boxed(ctx, inner, fill=None, bar=QUOTE_BAR)])]
+    return [Together([_boxed(ctx, inner, fill=None, bar=QUOTE_BAR)])]
 
 
 def _callout(ctx: Context, node: nodes.Callout) -> list[Flowable]:

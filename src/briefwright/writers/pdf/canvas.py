@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from types import SimpleNamespace
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -23,9 +22,8 @@ class PagedCanvas(Canvas):
         self._held: list[dict] = []
         self._bookmarks: list[tuple[str, dict]] = []
         # CreationDate and ModDate come from the briefing, not the clock: same input, same bytes
-        self._doc._timeStamp = SimpleNamespace(
-            t=timestamp, YMDhms=tuple(time.gmtime(timestamp))[:6], dhh=0, dmm=0
-        )
+        stamp = time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(timestamp))
+        self.setDateFormatter(lambda *_: stamp)
 
     def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
         self._bookmarks.append((key, kwargs))

@@ -92,6 +92,7 @@ class Paragraph(rl_paragraph.Paragraph):
     """reportlab's Paragraph, reading our markup without HTMLParser and caching its last wrap."""
 
     _last_wrap: tuple[float, tuple[float, float]] | None = None
+    drawn_at: float | None = None  # where the frame last drew it, for a heading's bookmark
 
     def __init__(
         self,
@@ -121,6 +122,11 @@ class Paragraph(rl_paragraph.Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._last_wrap = (availWidth, size)
         return size
+
+    def drawOn(self, canvas: Any, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        """Draw as reportlab does, remembering `y`."""
+        self.drawn_at = y
+        super().drawOn(canvas, x, y, *args, **kwargs)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         """As reportlab's; splitting may alter the fragments, so the next wrap starts afresh."""
