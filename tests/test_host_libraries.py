@@ -47,6 +47,12 @@ def recorded(module):
 def _kept(value):
     return value if inspect.isroutine(value) or inspect.isclass(value) else None
 
+def _foreign(value, module_name):
+    # a library may rebind a name of its own lazily (reportlab 4.1 does, open_for_read):
+    # a replacement counts when the new object comes from outside that library
+    owner = (getattr(value, "__module__", None) or "").partition(".")[0]
+    return owner != module_name.partition(".")[0]
+
 modules = {name: importlib.import_module(name) for name in json.loads(sys.argv[5])}
 before = {name: recorded(module) for name, module in modules.items()}
 import briefwright
@@ -57,11 +63,12 @@ for name, module in modules.items():
     for attr in sorted(old.keys() ^ new.keys()):
         changes.append(f"{name}.{attr}: {'added' if attr in new else 'removed'}")
     for attr in sorted(old.keys() & new.keys()):
-        if old[attr] is not new[attr]:
+        if old[attr] is not new[attr] and _foreign(new[attr], name):
             changes.append(f"{name}.{attr}: replaced")
     # a class may gain attributes from the library itself (reportlab binds some lazily)
     for attr, member in sorted(old_members.items()):
-        if new_members.get(attr) is not member:
+        replaced = new_members.get(attr)
+        if replaced is not member and _foreign(replaced, name):
             changes.append(f"{name}.{attr}: replaced")
 print(json.dumps(changes))
 """
