@@ -86,7 +86,7 @@ def _types_entry(listing: tuple[tuple[str, str], ...]) -> Entry:
             defaults[ext.lower()] = content_type
         else:
             overrides[partname] = content_type
-    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    root = etree.fromstring(f'<Types xmlns="{_TYPES_NS}"/>')
     for ext in sorted(defaults):
         etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=ext, ContentType=defaults[ext])
     for name in sorted(overrides):

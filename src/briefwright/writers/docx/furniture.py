@@ -20,7 +20,10 @@ from briefwright.writers.docx.xml import clone, el
 TLP_LABELS = ("RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR")
 _NBSP = "\u00a0"
 _NS = {"w": nsmap["w"]}
-_STORIES = {"header": (HeaderPart, RT.HEADER), "footer": (FooterPart, RT.FOOTER)}
+_STORIES: dict[str, tuple[type[HeaderPart] | type[FooterPart], str]] = {
+    "header": (HeaderPart, RT.HEADER),
+    "footer": (FooterPart, RT.FOOTER),
+}
 
 
 def tlp_label(marking: str) -> str | None:
@@ -105,7 +108,7 @@ def _footer_text(meta: DocMeta) -> str:
     return "  \u00b7  ".join(piece for piece in pieces if piece)
 
 
-def _field(paragraph, instruction: str, placeholder: str) -> None:
+def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
     """A complex field, which Word and LibreOffice recompute on every layout."""
     paragraph.extend(clone(run) for run in _field_runs(instruction, placeholder))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -21,6 +21,8 @@ from briefwright.errors import RenderError
 from briefwright.fonts import BUNDLED_FAMILY, FONT_STYLES, family_files
 
 STYLES = FONT_STYLES
+# (bold, italic) of each style, in the order of STYLES
+_BOLD_ITALIC: tuple[tuple[Literal[0, 1], Literal[0, 1]], ...] = ((0, 0), (1, 0), (0, 1), (1, 1))
 __all__ = ["BUNDLED_FAMILY", "FontFamily", "UnicodeTTFont", "load_family"]
 
 
@@ -103,6 +105,6 @@ def _register(family: str, paths: tuple[str, ...]) -> FontFamily:
         # characters, not code points: checking a text is then one issuperset call
         charsets[style] = frozenset(map(chr, font.face.charToGlyph))
     # lets Paragraph markup such as <b> and <i> pick the right face of the family
-    for style, name in names.items():
-        addMapping(family, "bold" in style, "italic" in style, name)
+    for (bold, italic), name in zip(_BOLD_ITALIC, names.values(), strict=True):
+        addMapping(family, bold, italic, name)
     return FontFamily(family, names, charsets)

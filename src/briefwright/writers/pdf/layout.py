@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import IO, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -11,6 +11,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from briefwright.doctree import nodes
 from briefwright.theme import Theme
+from briefwright.writers.pdf.paragraph import Paragraph
 
 
 def outline_root(doc: nodes.Document) -> list[Flowable]:
@@ -26,6 +27,7 @@ class _Anchor(Flowable):
     """An invisible mark in the story, carrying an outline entry."""
 
     drawn_at: float | None = None  # where the frame drew it, for its bookmark
+    outline: tuple[int, str] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
@@ -110,9 +112,17 @@ def _start_in(flowable: Flowable, canv: Any, width: float, room: float) -> list[
 class BriefingTemplate(BaseDocTemplate):
     """One page template with the theme's margins; adds an outline entry per heading."""
 
-    def __init__(self, meta: nodes.DocMeta, theme: Theme, page_size, version: str, font: str):
+    def __init__(
+        self,
+        meta: nodes.DocMeta,
+        theme: Theme,
+        page_size: tuple[float, float],
+        version: str,
+        font: str,
+        out: IO[bytes],
+    ) -> None:
         super().__init__(
-            None,
+            out,
             pagesize=page_size,
             leftMargin=theme.margin_left_mm * mm,
             rightMargin=theme.margin_right_mm * mm,
@@ -143,24 +153,25 @@ class BriefingTemplate(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         # what the frame offers a flowable while nothing is on it, computed as the frame does
         top, bottom = frame.y1 + frame.height - frame.topPadding, frame.y1 + frame.bottomPadding
-        self.keepTogetherClass = functools.partial(KeepWithNext, frame_height=top - bottom)
+        # reportlab only ever calls keepTogetherClass(flowables), which a partial can answer
+        keep = functools.partial(KeepWithNext, frame_height=top - bottom)
+        self.keepTogetherClass = keep  # type: ignore[assignment]
         self.frame_width = self.width
         self._outline_level = -1
         self._outline_count = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         """Bookmark a flowable that carries an outline entry (title and headings)."""
-        entry = getattr(flowable, "outline", None)
-        if not entry:
+        if not isinstance(flowable, (Paragraph, _Anchor)) or not flowable.outline:
             return
-        level, text = entry
+        level, text = flowable.outline
         # PDF outlines cannot skip a level (h1 then h3); nest such a heading one step deeper
         level = min(level, self._outline_level + 1)
         self._outline_level = level
         self._outline_count += 1
         key = f"outline-{self._outline_count}"
         # open the bookmark at the heading itself, where the frame's next line would start
-        below = flowable.drawn_at - flowable.getSpaceAfter()
+        below = (flowable.drawn_at or 0.0) - flowable.getSpaceAfter()
         top = below + getattr(flowable, "height", 0) + 6
         self.canv.bookmarkPage(key, fit="XYZ", top=top)
         self.canv.addOutlineEntry(text, key, level=level, closed=False)

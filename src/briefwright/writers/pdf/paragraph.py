@@ -28,7 +28,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.flowables import Flowable
-from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 # attributes sameFrag compares that reportlab's parser leaves unset unless markup sets them;
 # a paragraph of one fragment is drawn by another path, which asks whether it has backColor
@@ -41,6 +41,7 @@ _TOKEN = re.compile(
     r'|<(b|i|u|font|a)((?: [a-zA-Z]+="[^"<>]*")*)>|</(b|i|u|font|a)>|<br/>'
 )
 _ATTRIBUTE = re.compile(r' ([a-zA-Z]+)="([^"<>]*)"')
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 
 
 def tuple_tree(markup: str) -> tuple | None:
@@ -59,10 +60,11 @@ def tuple_tree(markup: str) -> tuple | None:
         end = match.end()
         text, entity, tag, attributes, closing = match.groups()
         if text is not None or entity:
-            stack[-1][2].append(text if text is not None else known_entities[entity])
+            stack[-1][2].append(text if text is not None else _ENTITIES[entity])
         elif tag:
             found = _ATTRIBUTE.findall(attributes)
-            node = (tag, {name.lower(): html.unescape(value) for name, value in found}, [])
+            attrs = {name.lower(): html.unescape(value) for name, value in found}
+            node: tuple[str, dict[str, str], list[Any]] = (tag, attrs, [])
             stack[-1][2].append(node)
             stack.append(node)
         elif closing:
@@ -93,6 +95,7 @@ class Paragraph(rl_paragraph.Paragraph):
 
     _last_wrap: tuple[float, tuple[float, float]] | None = None
     drawn_at: float | None = None  # where the frame last drew it, for a heading's bookmark
+    outline: tuple[int, str] | None = None  # (level, text) of its bookmark, if it has one
 
     def __init__(
         self,
@@ -110,9 +113,11 @@ class Paragraph(rl_paragraph.Paragraph):
                 parser = ParaParser()
                 parser.caseSensitive = 1
                 text, (style, frags, _) = cleaned, parser.tt_parse(tree, style)
-                rl_paragraph.textTransformFrags(frags, style)
+                # public in reportlab, though types-reportlab does not list it
+                rl_paragraph.textTransformFrags(frags, style)  # type: ignore[attr-defined]
                 frags = _settled(frags)
-        super().__init__(text, style, bulletText, frags, **kwargs)
+        # reportlab's own split passes text None with the fragments
+        super().__init__(text, style, bulletText, frags, **kwargs)  # type: ignore[arg-type]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """The size at `availWidth`; the lines are broken only when the width changes."""
