@@ -318,7 +318,19 @@ def _pandoc(work: Path, runs: int) -> dict:
         figures["pandoc_docx_plus_pdf_s"] = pandoc_both
         figures["ratio_docx_and_pdf"] = figures["briefwright_docx_and_pdf_s"] / pandoc_both
         figures["ratio_docx_and_pdf_j1"] = figures["briefwright_docx_and_pdf_j1_s"] / pandoc_both
+        figures["all_formats"] = _all_formats_against_pandoc(routes, out, runs)
     return figures
+
+
+def _all_formats_against_pandoc(routes: dict[str, list[str]], out: Path, runs: int) -> dict:
+    """Our render of all formats against pandoc's DOCX run plus its PDF run, round by round."""
+    ours = _briefwright("render", str(SAMPLE), "-o", str(out), "-q", "--force")
+    ratios, walls = [], []
+    for _ in range(runs):  # each round: pandoc's two runs, then ours, so drift hits all alike
+        theirs = sum(_median_seconds(command, 1) for command in routes.values())
+        walls.append(_median_seconds(ours, 1))
+        ratios.append(walls[-1] / theirs)
+    return {"briefwright_s": statistics.median(walls), "ratio": statistics.median(ratios)}
 
 
 def _scaling(work: Path) -> dict:
@@ -464,6 +476,15 @@ def _rows(r: dict) -> list[tuple[str, str, str]]:
                 f"{p['ratio_docx_and_pdf_j1']:.2f}x" if "ratio_docx_and_pdf_j1" in p else "",
             )
         )
+        if "all_formats" in p:
+            rows.append(
+                (
+                    "briefwright docx + pdf + md",
+                    f"{p['all_formats']['briefwright_s']:.3f} s",
+                    f"{p['all_formats']['ratio']:.2f}x pandoc's docx + pdf (median of per-round "
+                    "ratios)",
+                )
+            )
     else:
         rows.append(("pandoc", "-", p["note"]))
     rows.append(

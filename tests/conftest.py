@@ -24,6 +24,17 @@ def pdf_pages_text(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
 
 
+def pdf_page_drawing(page) -> str:
+    """A pypdf page's drawing operators, with those of the forms it shows (header, footer)."""
+    drawing = [page.get_contents().get_data()]
+    forms = page["/Resources"].get("/XObject", {})
+    for form in forms.values():
+        form = form.get_object()
+        if form.get("/Subtype") == "/Form":
+            drawing.append(form.get_data())
+    return b"\n".join(drawing).decode("latin-1")
+
+
 def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
     """(style name, text) of every body paragraph of a DOCX, in order, tables excluded."""
     import docx

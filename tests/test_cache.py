@@ -40,7 +40,7 @@ def test_cold_warm_and_no_cache_renders_are_byte_identical(tmp_path):
             assert not (tmp_path / "cache").exists()
     assert results["off"] == results["cold"] == results["warm"]
     kinds = {p.name for p in (tmp_path / "cache").iterdir() for p in p.iterdir()}
-    assert {"templates", "fonts"} <= kinds
+    assert {"templates", "docx"} <= kinds
 
 
 def test_a_corrupt_cache_is_a_miss(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -13,6 +14,7 @@ import docx
 import pytest
 from docx.shared import Mm, Pt, RGBColor
 from docx_helpers import part_xml, read, rich_document
+from lxml import etree
 
 from briefwright.errors import RenderError
 from briefwright.theme import Theme
@@ -151,7 +153,11 @@ def test_core_properties_come_from_the_meta_with_fixed_times():
     assert properties.subject == "Russian foreign minister's visit to Armenia"
     assert properties.author == properties.last_modified_by == "A. Analyst"
     assert properties.keywords == "Armenia, Russia, CSTO"
-    assert properties.created == properties.modified == datetime(2025, 5, 22, tzinfo=UTC)
+    # python-docx 1.1 reads the times back without a zone, 1.2 as UTC; the file says UTC
+    times = {
+        t if t.tzinfo else t.replace(tzinfo=UTC) for t in (properties.created, properties.modified)
+    }
+    assert times == {datetime(2025, 5, 22, tzinfo=UTC)}
     assert properties.revision == 1 and properties.comments == ""
     app = part_xml(write(rich_document(), Theme(), OPTIONS), "docProps/app.xml")
     assert "<Application>briefwright 0.test</Application>" in app
@@ -195,3 +201,50 @@ def test_python_docx_is_imported_only_by_the_docx_writer():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def canonical(member: bytes) -> bytes:
+    """An XML member in canonical form (`<a></a>` and `<a/>` alike), anything else as it is."""
+    if not member.startswith(b"<?xml"):
+        return member
+    return etree.tostring(etree.fromstring(member), method="c14n")
+
+
+@pytest.mark.parametrize("reference", [False, True], ids=["template", "reference-doc"])
+def test_python_docx_saves_the_same_parts_in_the_same_order(reference, reference_doc):
+    """Our package is the one python-docx would save: members, their order and their bytes."""
+    ours = with_reference(reference_doc) if reference else write(rich_document(), Theme(), OPTIONS)
+    resaved = io.BytesIO()
+    docx.Document(io.BytesIO(ours)).save(resaved)
+    with zipfile.ZipFile(io.BytesIO(ours)) as mine, zipfile.ZipFile(resaved) as theirs:
+        assert mine.namelist() == theirs.namelist()
+        for name in mine.namelist():
+            assert canonical(mine.read(name)) == canonical(theirs.read(name)), name
+        names = mine.namelist()
+    # the body's hyperlinks and the new header and footer are related from the document part
+    assert {"word/header1.xml", "word/footer1.xml", "word/_rels/document.xml.rels"} <= set(names)
+
+
+def test_the_cache_follows_the_reference_documents_content_not_its_time(reference_doc, tmp_path):
+    from briefwright import cache
+    from briefwright.writers.docx import package
+
+    def prepared_entries() -> set[str]:
+        return {path.name for path in cache.subdir("docx").iterdir()}
+
+    path = tmp_path / "reference.docx"
+    path.write_bytes(reference_doc.read_bytes())
+    package._prepare.cache_clear()
+    with_reference(path)
+    entries = prepared_entries()
+    os.utime(path, ns=(10**18, 10**18))  # touched, same content: the same prepared document
+    package._prepare.cache_clear()
+    with_reference(path)
+    assert prepared_entries() == entries
+    edited = docx.Document(str(path))
+    edited.styles["Heading 1"].font.color.rgb = RGBColor(0x00, 0x80, 0x00)
+    edited.save(str(path))
+    os.utime(path, ns=(10**18, 10**18))  # a new content at the old time is still noticed
+    blob = with_reference(path)
+    assert len(prepared_entries() - entries) == 1
+    assert str(read(blob).styles["Heading 1"].font.color.rgb) == "008000"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import pdf_page_drawing
 from pypdf import PdfReader
 
 from briefwright.doctree import nodes as n
@@ -212,7 +213,7 @@ def test_furniture_on_every_page():
 def test_tlp_label_is_drawn_in_its_colour_on_black():
     data = render(long_doc(rows=3, marking="tlp:red"))
     page = PdfReader(io.BytesIO(data)).pages[0]
-    stream = page.get_contents().get_data().decode("latin-1")
+    stream = pdf_page_drawing(page)
     assert "1 .168627 .168627 rg" in stream  # #FF2B2B
     assert "0 0 0 rg" in stream
     assert " 12 Tf" in stream  # TLP labels are at least 12 pt

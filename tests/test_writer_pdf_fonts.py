@@ -161,3 +161,16 @@ def test_the_bundled_family_draws_what_another_family_lacks():
 def test_an_unknown_family_is_a_clear_error():
     with pytest.raises(RenderError, match="'No Such Sans'"):
         render(doc_with("x"), Theme(font_family="No Such Sans"))
+
+
+def test_characters_beyond_u_ffff_map_back_as_utf16_pairs():
+    # DejaVu Sans draws U+1F637 and U+1D313; the map must name each as its surrogate pair
+    data = render(doc_with("Mask \U0001f637 and \U0001d313"))
+    maps = b"".join(
+        font["/ToUnicode"].get_object().get_data()
+        for font in fonts_of(data)
+        if "/ToUnicode" in font
+    )
+    assert b"<D83DDE37>" in maps and b"<D834DF13>" in maps
+    assert b"<1F637>" not in maps and b"<1D313>" not in maps
+    assert text_of(data).count("Mask \U0001f637 and \U0001d313") >= 6

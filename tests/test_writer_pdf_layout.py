@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import pdf_page_drawing
 from pypdf import PdfReader
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
@@ -63,7 +64,7 @@ def test_theme_values_reach_the_page():
         n.Table(((T("Date"),), (T("Event"),)), (((T("1991"),), (T("x"),)),)),
     )
     page = PdfReader(io.BytesIO(render(*blocks, theme=theme))).pages[0]
-    stream = page.get_contents().get_data().decode("latin-1")
+    stream = pdf_page_drawing(page)
     for colour in ("#123456", "#ABCDEF", "#FEDCBA"):
         assert f"{fp_str(*HexColor(colour).rgb())} rg" in stream, colour
     assert " 30 Tf" in stream and " 19 Tf" in stream

@@ -16,7 +16,7 @@ from briefwright.errors import RenderError
 BUNDLED_FAMILY = "DejaVu Sans"
 BUNDLED_DIR = Path(__file__).parent
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
-_BUNDLED_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+_BUNDLED_FILES: tuple[str, ...] = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 _BUNDLED_FILES += ("DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 # fontconfig patterns for each style; the weight/slant form matches "Oblique" faces as well
 _FC_STYLES = {

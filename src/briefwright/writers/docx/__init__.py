@@ -12,26 +12,27 @@ from briefwright.writers.docx.blocks import HANDLERS, write_blocks
 from briefwright.writers.docx.context import Context
 from briefwright.writers.docx.furniture import write_furniture
 from briefwright.writers.docx.numbering import Numbering
-from briefwright.writers.docx.package import open_document, set_properties, to_bytes
+from briefwright.writers.docx.package import open_package, set_properties
 
 __all__ = ["HANDLERS", "write"]
 
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """The DOCX file for `doc`: same tree, theme and options give the same bytes."""
-    document, prepared = open_document(theme, options.reference_doc)
+    package = open_package(theme, options.reference_doc)
+    body = package.document.element.body
     # the body's own w:sectPr: the prepared document has one section and writes add none
-    section = document.element.body.sectPr
+    section = body.sectPr
     ctx = Context(
-        part=document.part,
-        styles=prepared.style_ids,
-        numbering=Numbering(document.part.numbering_part.element, prepared.lists),
+        part=package.document,
+        styles=package.style_ids,
+        numbering=Numbering(package.numbering.element, package.lists),
         language=doc.meta.language or "en",
         text_width=int(section.page_width - section.left_margin - section.right_margin) // 635,
         table_font_size=theme.base_size - 1,
-        container=document.element.body,
+        container=body,
     )
     write_blocks(doc.children, ctx)
-    write_furniture(document.part, section, doc.meta, ctx)
-    set_properties(document, doc.meta, options)
-    return to_bytes(document, prepared, options.timestamp)
+    write_furniture(package, section, doc.meta, ctx)
+    set_properties(package, doc.meta, options)
+    return package.to_bytes(options.timestamp)

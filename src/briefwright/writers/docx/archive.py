@@ -86,7 +86,7 @@ def _types_entry(listing: tuple[tuple[str, str], ...]) -> Entry:
             defaults[ext.lower()] = content_type
         else:
             overrides[partname] = content_type
-    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    root = etree.fromstring(f'<Types xmlns="{_TYPES_NS}"/>')
     for ext in sorted(defaults):
         etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=ext, ContentType=defaults[ext])
     for name in sorted(overrides):
@@ -96,19 +96,11 @@ def _types_entry(listing: tuple[tuple[str, str], ...]) -> Entry:
     return deflate("[Content_Types].xml", etree.tostring(root, encoding="UTF-8", standalone=True))
 
 
-def rels_entry(name: str, base_uri: str, rels) -> Entry:
-    """The .rels member `name` for python-docx relationships whose source sits at `base_uri`."""
-    listing = tuple(
-        (rel.rId, rel.reltype, rel.target_ref if rel.is_external else rel.target_part.partname)
-        + (rel.is_external,)
-        for rel in rels.values()
-    )
-    return _rels_entry(name, base_uri, listing)
-
-
 @lru_cache(maxsize=256)
-def _rels_entry(name: str, base_uri: str, listing: tuple) -> Entry:
-    # python-docx's own serialisation, made once for each distinct set of relationships
+def rels_entry(name: str, base_uri: str, listing: tuple[tuple[str, str, str, bool], ...]) -> Entry:
+    """The .rels member `name` for relationships (rId, type, target, external) of a part at
+    `base_uri`; internal targets are partnames. Made once for each distinct set."""
+    # python-docx's own serialisation
     root = CT_Relationships.new()
     for rid, reltype, target, external in listing:
         root.add_rel(

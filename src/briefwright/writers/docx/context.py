@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.writers.docx.numbering import Numbering
+from briefwright.writers.docx.parts import Story
 from briefwright.writers.docx.xml import clone, el
 
 
@@ -25,7 +26,7 @@ class RunFormat:
 class Context:
     """Where blocks go and how they look; handlers derive a changed copy with `with_`."""
 
-    part: object  # the python-docx part that owns hyperlink relationships
+    part: Story  # the part that owns hyperlink relationships: body, header or footer
     styles: dict[str, str]  # style name -> styleId
     numbering: Numbering
     language: str  # w:lang of runs in no recognised script

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from docx.enum.section import WD_HEADER_FOOTER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsmap, qn
-from docx.package import Package
+from docx.package import Package as DocxPackage
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
+from briefwright.writers.docx.parts import Package, Story
 from briefwright.writers.docx.xml import clone, el
 
 TLP_LABELS = ("RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR")
 _NBSP = "\u00a0"
 _NS = {"w": nsmap["w"]}
-_STORIES = {"header": (HeaderPart, RT.HEADER), "footer": (FooterPart, RT.FOOTER)}
+_STORIES: dict[str, tuple[type[HeaderPart] | type[FooterPart], str]] = {
+    "header": (HeaderPart, RT.HEADER),
+    "footer": (FooterPart, RT.FOOTER),
+}
 
 
 def tlp_label(marking: str) -> str | None:
@@ -29,11 +34,11 @@ def tlp_label(marking: str) -> str | None:
     return None
 
 
-def write_furniture(document_part, section, meta: DocMeta, ctx: Context) -> None:
+def write_furniture(package: Package, section: Any, meta: DocMeta, ctx: Context) -> None:
     """Fill the one header and footer every page shows (`section` is the body's w:sectPr)."""
     section.titlePg_val = False  # the first page shows them too
-    header_part = _story_part(document_part, section, "header")
-    footer_part = _story_part(document_part, section, "footer")
+    header_part = _story_part(package, section, "header")
+    footer_part = _story_part(package, section, "footer")
     _marking(meta, ctx.with_(container=header_part.element, part=header_part), "Header")
     page_line = ctx.with_(container=footer_part.element, part=footer_part)
     _page_line(meta, page_line)
@@ -41,33 +46,32 @@ def write_furniture(document_part, section, meta: DocMeta, ctx: Context) -> None
         _marking(meta, page_line, "Footer")
 
 
-def _story_part(document_part, section, kind: str):
+def _story_part(package: Package, section: Any, kind: str) -> Story:
     """The section's emptied default header or footer part, added when it has none.
 
     What python-docx's `section.header.is_linked_to_previous = False` does, without its XPath
     queries and without reading and parsing its template file for every new part.
     """
+    document = package.document
     reference = section.find(f"w:{kind}Reference[@w:type='default']", _NS)
     if reference is not None:
-        part = document_part.related_parts[reference.get(qn("r:id"))]
-        del part.element[:]
-        return part
-    part_class, reltype = _STORIES[kind]
-    empty, package = _empty_story(kind), document_part.package
-    partname = package.next_partname(f"/word/{kind}%d.xml")
-    part = part_class(partname, empty.content_type, clone(empty.element), package)
-    rid = document_part.relate_to(part, reltype)
+        story = package.stories[document.rels.target(reference.get(qn("r:id")))]
+        del story.element[:]
+        return story
+    content_type, empty = _empty_story(kind)
+    story = package.add_story(f"/word/{kind}%d.xml", content_type, clone(empty))
+    rid = document.relate_to(story.partname, _STORIES[kind][1])
     add_reference = section.add_headerReference if kind == "header" else section.add_footerReference
     add_reference(WD_HEADER_FOOTER.PRIMARY, rid)
-    return part
+    return story
 
 
 @lru_cache(maxsize=2)
-def _empty_story(kind: str):
-    """A new header or footer part as python-docx makes it, emptied: a template to copy."""
-    part = _STORIES[kind][0].new(Package())
+def _empty_story(kind: str) -> tuple[str, Any]:
+    """The content type and emptied root of a new header or footer as python-docx makes them."""
+    part = _STORIES[kind][0].new(DocxPackage())
     del part.element[:]
-    return part
+    return part.content_type, part.element
 
 
 def _marking(meta: DocMeta, ctx: Context, fallback: str) -> None:
@@ -104,7 +108,7 @@ def _footer_text(meta: DocMeta) -> str:
     return "  \u00b7  ".join(piece for piece in pieces if piece)
 
 
-def _field(paragraph, instruction: str, placeholder: str) -> None:
+def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
     """A complex field, which Word and LibreOffice recompute on every layout."""
     paragraph.extend(clone(run) for run in _field_runs(instruction, placeholder))
 

@@ -1,31 +1,32 @@
-"""The package around the body: the starting document, settings, properties, reproducible zip.
+"""The starting document a write copies, and the properties each write sets.
 
 Preparing a starting document (template or reference document, our styles and list
-definitions, page set-up) is the costly part of a write, so it is done once per process for
-each theme and reference document. Every write starts from a copy of the prepared package in
-which the parts no write changes (styles, settings, theme, fonts...) are kept as finished,
-compressed bytes: they are neither parsed, copied as trees, serialised nor deflated again.
+definitions, page set-up) is the costly part of a write, so it is done with python-docx once
+per process for each theme and reference document, and kept in the per-user cache as our own
+data (prepared.py). Every write starts from a copy of that (parts.py): the parts no write
+changes (styles, settings, theme, fonts...) are finished, compressed bytes, neither parsed,
+copied, serialised nor deflated again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import html
 import struct
-import time
 import zipfile
 from datetime import UTC, datetime
-from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import docx
-from docx.api import _default_docx_path
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.packuri import PACKAGE_URI, PackURI
+from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
@@ -35,9 +36,10 @@ from briefwright import cache
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.theme import Theme
+from briefwright.version import __version__
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.docx.archive import rels_entry, types_entry, zip_bytes
 from briefwright.writers.docx.numbering import Numbering
+from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
 from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
 from briefwright.writers.docx.stylesheet import stylesheet
@@ -53,20 +55,11 @@ _DROPPED_RELS = (
     "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties",
 )
 _CORE_LIMIT = 255  # python-docx refuses longer core-property strings, and so does Word
-_ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+_APP_PART = "/docProps/app.xml"
 _CACHE = "docx"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 # what a damaged or foreign cache entry can raise while loading; it is then rebuilt
-_DAMAGE = (
-    ValueError,
-    KeyError,
-    IndexError,
-    TypeError,
-    struct.error,
-    zipfile.BadZipFile,
-    etree.XMLSyntaxError,
-    PackageNotFoundError,
-)
+_DAMAGE = (ValueError, KeyError, IndexError, TypeError, struct.error, etree.XMLSyntaxError)
 _APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -75,24 +68,24 @@ _APP_XML = (
 )
 
 
-def open_document(theme: Theme, reference_doc: Path | None):
-    """A fresh python-docx Document with our styles, and the Prepared it was copied from."""
-    key = None
+def open_package(theme: Theme, reference_doc: Path | None) -> Package:
+    """A package of its own for one write: the prepared starting document, copied."""
+    reference = None
     if reference_doc is not None:
-        reference_doc = Path(reference_doc)
+        path = Path(reference_doc)
         try:
-            stat = reference_doc.stat()
+            data = path.read_bytes()
         except OSError as exc:
-            raise _reference_error(reference_doc, exc.strerror or str(exc)) from None
-        key = (str(reference_doc.resolve()), stat.st_mtime_ns, stat.st_size)
-    prepared = _prepare(theme, key)
-    return prepared.fresh_document(), prepared
+            raise _reference_error(path, exc.strerror or str(exc)) from None
+        reference = (str(path), hashlib.sha256(data).hexdigest(), data)
+    return Package(_prepare(theme, reference))
 
 
-@lru_cache(maxsize=16)
-def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
+# keyed by the reference document's content: an edited file is prepared again
+@functools.lru_cache(maxsize=16)
+def _prepare(theme: Theme, reference: tuple[str, str, bytes] | None) -> Prepared:
     """The prepared document from the per-user cache, or built (and cached) when not there."""
-    key = _cache_key(theme, reference)
+    key = _cache_key(theme, reference[1] if reference else None)
     stored = cache.read(_CACHE, key)
     if stored is not None and is_intact(stored):
         with contextlib.suppress(*_DAMAGE):  # an entry that does not load is only a miss
@@ -102,26 +95,32 @@ def _prepare(theme: Theme, reference: tuple[str, int, int] | None) -> Prepared:
     return load(data)
 
 
-def _cache_key(theme: Theme, reference: tuple[str, int, int] | None) -> str:
-    """Everything a prepared document depends on: libraries, this code, theme and reference."""
-    sources = [(path.name, *_stamp(path)) for path in sorted(Path(__file__).parent.glob("*.py"))]
-    made_of = (_CACHE_FORMAT, docx.__version__, etree.LXML_VERSION, sources, theme, reference)
-    return hashlib.sha1(repr(made_of).encode()).hexdigest()
+def _cache_key(theme: Theme, reference_digest: str | None) -> str:
+    """Everything a prepared document depends on: versions, this code, theme and reference."""
+    versions = (_CACHE_FORMAT, __version__, docx.__version__, etree.LXML_VERSION)
+    made_of = (versions, _source_digest(), theme, reference_digest)
+    return hashlib.sha256(repr(made_of).encode()).hexdigest()
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
+@functools.cache
+def _source_digest() -> str:
+    """A hash of this writer's source files, which decide what a prepared document holds."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
-def _build(theme: Theme, reference: tuple[str, int, int] | None) -> bytes:
-    document = _open_start(reference[0] if reference else None)
+def _build(theme: Theme, reference: tuple[str, str, bytes] | None) -> bytes:
+    document = _open_start(reference)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):  # keep the page set-up, drop the content
             body.remove(child)
     _drop_parts(document)
     _fix_settings(document)
+    # made now if the starting document has none, so every write finds one to fill in
+    document.core_properties  # noqa: B018 - python-docx adds the part when it is first read
     numbering = Numbering.install(_numbering_element(document), theme.font_family)
     restyle = reference is None
     section = document.sections[0]
@@ -138,7 +137,7 @@ def _build(theme: Theme, reference: tuple[str, int, int] | None) -> bytes:
     return pack(document, numbering.ids, index.ids(spec.name for spec in specs))
 
 
-def _numbering_element(document):
+def _numbering_element(document: Any) -> Any:
     """The w:numbering root, creating the part that documents without lists often lack."""
     try:
         return document.part.part_related_by(RT.NUMBERING).element
@@ -153,22 +152,22 @@ def _numbering_element(document):
         return part.element
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def _default_template() -> bytes:
-    return Path(_default_docx_path()).read_bytes()
+    """python-docx's default document, as the file its `save` writes."""
+    saved = BytesIO()
+    docx.Document().save(saved)
+    return saved.getvalue()
 
 
-def _open_start(reference: str | None):
+def _open_start(reference: tuple[str, str, bytes] | None) -> Any:
     if reference is None:
         return docx.Document(BytesIO(_default_template()))
-    try:
-        data = Path(reference).read_bytes()
-    except OSError as exc:
-        raise _reference_error(Path(reference), exc.strerror or str(exc)) from None
+    path, _, data = reference
     try:
         return docx.Document(BytesIO(data))
     except (PackageNotFoundError, ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        raise _reference_error(Path(reference), "not a usable .docx file") from None
+        raise _reference_error(Path(path), "not a usable .docx file") from None
 
 
 def _reference_error(path: Path, why: str) -> RenderError:
@@ -176,13 +175,13 @@ def _reference_error(path: Path, why: str) -> RenderError:
     return RenderError(str(issue), [issue])
 
 
-def _drop_parts(document) -> None:
+def _drop_parts(document: Any) -> None:
     for rels in (document.part.package.rels, document.part.rels):
         for rid in [rid for rid, rel in rels.items() if rel.reltype in _DROPPED_RELS]:
             del rels[rid]
 
 
-def _fix_settings(document) -> None:
+def _fix_settings(document: Any) -> None:
     """Settings that must hold in every file we write, whatever the starting document said."""
     settings = document.settings
     zoom = settings.element.find(qn("w:zoom"))
@@ -192,9 +191,9 @@ def _fix_settings(document) -> None:
     settings.odd_and_even_pages_header_footer = False
 
 
-def set_properties(document, meta: DocMeta, options: WriteOptions) -> None:
+def set_properties(package: Package, meta: DocMeta, options: WriteOptions) -> None:
     """Core and extended properties, with fixed times so the same input gives the same bytes."""
-    props = document.core_properties
+    props = CoreProperties(package.core_properties.element)
     props.title = _prop(meta.title)
     props.subject = _prop(meta.subject)
     props.author = _prop(meta.author or meta.organization)
@@ -205,32 +204,12 @@ def set_properties(document, meta: DocMeta, options: WriteOptions) -> None:
     props.revision = 1
     stamp = datetime.fromtimestamp(options.timestamp, UTC).replace(tzinfo=None)
     props.created = props.modified = stamp
-    application = f"briefwright {options.version}".strip()
-    for part in document.part.package.iter_parts():
-        if part.partname == "/docProps/app.xml":
-            text = _APP_XML.format(
-                company=html.escape(_prop(meta.organization), quote=False), application=application
-            )
-            part._blob = text.encode("utf-8")  # a generic part: python-docx keeps only the bytes
+    if package.has_part(_APP_PART):
+        company = html.escape(_prop(meta.organization), quote=False)
+        application = f"briefwright {options.version}".strip()
+        text = _APP_XML.format(company=company, application=application)
+        package.replace(_APP_PART, text.encode("utf-8"))
 
 
 def _prop(text: str) -> str:
     return clean(text)[:_CORE_LIMIT]
-
-
-def to_bytes(document, prepared: Prepared, timestamp: int) -> bytes:
-    """The package as python-docx would save it, every zip entry dated `timestamp`."""
-    package = document.part.package
-    parts = package.parts
-    for part in parts:
-        part.before_marshal()
-    entries = [
-        types_entry(tuple((part.partname, part.content_type) for part in parts)),
-        rels_entry(PACKAGE_URI.rels_uri.membername, PACKAGE_URI.baseURI, package.rels),
-    ]
-    for part in parts:
-        entries.append(prepared.entry(part))
-        if len(part.rels):
-            name = part.partname.rels_uri.membername
-            entries.append(rels_entry(name, part.partname.baseURI, part.rels))
-    return zip_bytes(entries, time.gmtime(max(timestamp, _ZIP_EPOCH)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
@@ -42,12 +43,15 @@ def el(tag: str, children: tuple = (), **attrs: str | int | float) -> etree._Ele
 def clone(template: etree._Element) -> etree._Element:
     """A copy of `template` and everything inside it, for stamping out prepared elements."""
     # lxml copies the whole subtree either way; copy.deepcopy adds memo bookkeeping on top
-    return template.__copy__()
+    return copy.copy(template)
 
 
 def fragment(xml: str) -> etree._Element:
     """Parse one element written with the `w:` prefix (and `r:` when needed)."""
-    tag_end = re.match(r"<[\w:]+", xml).end()
+    tag = re.match(r"<[\w:]+", xml)
+    if tag is None:
+        raise ValueError(f"not an element: {xml[:40]!r}")
+    tag_end = tag.end()
     return parse_xml(f"{xml[:tag_end]} {nsdecls('w', 'r')}{xml[tag_end:]}")
 
 

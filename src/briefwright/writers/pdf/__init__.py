@@ -43,16 +43,17 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         code_fill=theme.table_header_fill,
         fallbacks=fallbacks,
     )
-    page_size = tuple(side * mm for side in theme.page_size_mm)
-    template = BriefingTemplate(doc.meta, theme, page_size, options.version, fonts.name())
+    width, height = theme.page_size_mm
+    page_size = (width * mm, height * mm)
+    out = io.BytesIO()
+    template = BriefingTemplate(doc.meta, theme, page_size, options.version, fonts.name(), out)
     ctx = Context(theme, build_styles(theme, fonts), inline, width=template.frame_width)
     story = outline_root(doc) + render_blocks(ctx, doc.children)
     furniture = build_furniture(doc.meta, theme, page_size, inline)
     report.finish(options.strict, options.warn)
     canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
-    out = io.BytesIO()
     try:
-        template.build(story, filename=out, canvasmaker=canvasmaker)
+        template.build(story, canvasmaker=canvasmaker)
     except LayoutError as exc:
         raise RenderError(f"PDF layout failed: {_first_line(exc)}") from None
     return out.getvalue()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     Spacer,
     Table,
@@ -20,6 +21,7 @@ from reportlab.platypus import ListItem as RLListItem
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
 from briefwright.writers.pdf.context import Context
+from briefwright.writers.pdf.layout import Together
 from briefwright.writers.pdf.paragraph import Paragraph
 from briefwright.writers.pdf.tables import table_flowable
 
@@ -45,7 +47,13 @@ def render_block(ctx: Context, block: nodes.Block) -> list[Flowable]:
     return handler(ctx, block)
 
 
-def para(ctx: Context, inlines, style, line: int = 0, outline: tuple[int, str] | None = None):
+def para(
+    ctx: Context,
+    inlines: tuple[nodes.Inline, ...],
+    style: ParagraphStyle,
+    line: int = 0,
+    outline: tuple[int, str] | None = None,
+) -> Paragraph:
     """A Paragraph of escaped inline markup; `outline` (level, text) makes it a bookmark."""
     paragraph = Paragraph(ctx.inline.render(inlines, line), style)
     # read by the document template's afterFlowable to add the outline entry
@@ -99,9 +107,9 @@ def _list(ctx: Context, node: nodes.BulletList | nodes.OrderedList) -> list[Flow
     ordered = isinstance(node, nodes.OrderedList)
     return [
         ListFlowable(
-            items,
+            items,  # type: ignore[arg-type] # ListItems are what it takes
             bulletType="1" if ordered else "bullet",
-            start=node.start if ordered else "\u2022",
+            start=node.start if isinstance(node, nodes.OrderedList) else "\u2022",
             bulletFontName=body.fontName,
             bulletFontSize=body.fontSize,
             bulletColor=HexColor(ctx.theme.accent_color),
@@ -124,7 +132,7 @@ def _quote(ctx: Context, node: nodes.Quote) -> list[Flowable]:
             dash = (nodes.Text("\u2014 "),)
             inner.append(para(ctx, dash + node.attribution, ctx.styles.attribution, node.line))
     # a quote is never split from its attribution
-    return [KeepTogether([_boxed(ctx, inner, fill=None, bar=QUOTE_BAR)])]
+    return [Together([_boxed(ctx, inner, fill=None, bar=QUOTE_BAR)])]
 
 
 def _callout(ctx: Context, node: nodes.Callout) -> list[Flowable]:
@@ -137,7 +145,9 @@ def _callout(ctx: Context, node: nodes.Callout) -> list[Flowable]:
     return [box, Spacer(0, ctx.styles.body.spaceAfter)]
 
 
-def _styled_blocks(ctx: Context, blocks: tuple[nodes.Block, ...], style) -> list[Flowable]:
+def _styled_blocks(
+    ctx: Context, blocks: tuple[nodes.Block, ...], style: ParagraphStyle
+) -> list[Flowable]:
     """Like render_blocks, but paragraphs take `style` (quote text, bottom-line text)."""
     out: list[Flowable] = []
     for block in blocks:
@@ -162,7 +172,7 @@ def _inside_box(ctx: Context, bar: float) -> Iterator[list[Flowable]]:
 def _boxed(ctx: Context, flowables: list[Flowable], fill: str | None, bar: float) -> Table:
     """Flowables in a one-cell table with an accent bar on the left and optional shading."""
     vpad = BOX_PADDING * 0.8 if fill else 2
-    style = [
+    style: list[Any] = [
         ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName, ctx.styles.body.fontSize),
         ("LINEBEFORE", (0, 0), (0, -1), bar, HexColor(ctx.theme.accent_color)),
         ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING + bar),
@@ -198,7 +208,8 @@ def _thematic_break(ctx: Context, node: nodes.ThematicBreak) -> list[Flowable]:
     ]
 
 
-BLOCK_HANDLERS: dict[type, Callable[[Context, nodes.Block], list[Flowable]]] = {
+# each handler takes its own node class
+BLOCK_HANDLERS: dict[type, Callable[[Context, Any], list[Flowable]]] = {
     nodes.Title: _title,
     nodes.Subtitle: _subtitle,
     nodes.MetaLine: _meta_line,

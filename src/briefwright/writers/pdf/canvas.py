@@ -1,9 +1,9 @@
-"""The canvas that holds pages back until the page count is known, with a fixed timestamp."""
+"""The canvas that draws each page's furniture once the page count is known."""
 
 from __future__ import annotations
 
 import time
-from types import SimpleNamespace
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -11,37 +11,34 @@ from briefwright.writers.pdf.furniture import Furniture
 
 
 class PagedCanvas(Canvas):
-    """A canvas that draws furniture once the page count is known, with a fixed timestamp.
+    """A canvas whose pages show header and footer drawn when the document is saved.
 
-    Bookmarks are held with their page too: reportlab ties a bookmark to the page the PDF
-    document is on, and while pages are held back that would be page 1 for all of them.
+    "Page 3 of 5" needs the page count, known only at the end. Each page shows a form (a PDF
+    XObject) of its own, named here and drawn in `save`; reportlab lets a page use a form that
+    is defined later.
     """
 
-    def __init__(self, *args, furniture: Furniture, timestamp: int, **kwargs):
+    def __init__(self, *args: Any, furniture: Furniture, timestamp: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._furniture = furniture
-        self._held: list[dict] = []
-        self._bookmarks: list[tuple[str, dict]] = []
+        self.furniture = furniture
         # CreationDate and ModDate come from the briefing, not the clock: same input, same bytes
-        self._doc._timeStamp = SimpleNamespace(
-            t=timestamp, YMDhms=tuple(time.gmtime(timestamp))[:6], dhh=0, dmm=0
-        )
-
-    def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
-        self._bookmarks.append((key, kwargs))
+        stamp = time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(timestamp))
+        self.setDateFormatter(lambda *_: stamp)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._held.append(dict(self.__dict__))
-        self._bookmarks = []
-        self._startPage()
+        """End the page, which shows its furniture (drawn later) above everything else."""
+        self.doForm(_furniture_form(self.getPageNumber()))
+        super().showPage()
 
     def save(self) -> None:
-        """Draw every held page with its furniture, now that the total is known, and save."""
-        total = len(self._held)
-        for state in self._held:
-            self.__dict__.update(state)
-            for key, kwargs in self._bookmarks:
-                super().bookmarkPage(key, **kwargs)
-            self._furniture.draw(self, self._pageNumber, total)
-            super().showPage()
+        """Draw every page's furniture, now that the total is known, and save."""
+        total = self.getPageNumber() - 1  # the page after the last one has been started
+        for page in range(1, total + 1):
+            self.beginForm(_furniture_form(page))
+            self.furniture.draw(self, page, total)
+            self.endForm()
         super().save()
+
+
+def _furniture_form(page: int) -> str:
+    return f"furniture-{page}"

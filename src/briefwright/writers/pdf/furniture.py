@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from reportlab.lib.colors import HexColor, black
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -85,7 +86,15 @@ class Furniture:
         canvas.setFont(font, TLP_SIZE)
         canvas.drawRightString(right - pad, base, label)
 
-    def _text(self, canvas, markup: str, x: float, width: float, base: float, align=TA_LEFT):
+    def _text(
+        self,
+        canvas: Canvas,
+        markup: str,
+        x: float,
+        width: float,
+        base: float,
+        align: Literal[0, 1, 2, 4] = TA_LEFT,
+    ) -> None:
         paragraph = self._laid_out.get((markup, width, align))
         if paragraph is None:
             style = ParagraphStyle(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+from typing import IO, Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import _listWrapOn
 
 from briefwright.doctree import nodes
 from briefwright.theme import Theme
+from briefwright.writers.pdf.paragraph import Paragraph
 
 
 def outline_root(doc: nodes.Document) -> list[Flowable]:
@@ -23,40 +26,83 @@ def outline_root(doc: nodes.Document) -> list[Flowable]:
 class _Anchor(Flowable):
     """An invisible mark in the story, carrying an outline entry."""
 
+    drawn_at: float | None = None  # where the frame drew it, for its bookmark
+    outline: tuple[int, str] | None = None
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
+
+    def drawOn(self, canvas: Any, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        """Draw (nothing), remembering `y`."""
+        self.drawn_at = y
+        super().drawOn(canvas, x, y, *args, **kwargs)
 
     def draw(self) -> None:
         pass
 
 
-class KeepWithNext(KeepTogether):
+class Together(KeepTogether):
+    """reportlab's KeepTogether, which tells what it keeps together (`kept`)."""
+
+    def __init__(self, flowables: list[Flowable], maxHeight: float | None = None) -> None:  # noqa: N803
+        super().__init__(flowables, maxHeight)
+        self.kept = list(flowables)
+
+
+class KeepWithNext(Together):
     """Headings kept with the start of what follows them.
 
     reportlab's own KeepTogether moves a heading and a long table to the next page together,
     leaving a gap; here the follower may split, as long as its first part stays with the heading.
     """
 
+    def __init__(
+        self, flowables: list[Flowable], maxHeight: float | None = None, *, frame_height: float
+    ) -> None:  # noqa: N803
+        super().__init__(flowables, maxHeight)
+        self.frame_height = frame_height
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        *lead, follower = self._content
+        *lead, follower = self.kept
         if not lead:
             return super().split(avail_width, avail_height)
-        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        # the frame offers all of its height only while nothing is on it yet
+        at_top = avail_height >= self.frame_height
         # the frame also spends the spaces around the headings; count them all, to be safe
         spaces = (0 if at_top else lead[0].getSpaceBefore()) + lead[-1].getSpaceAfter()
-        lead_height = _listWrapOn(lead, avail_width, self.canv)[1] + spaces
+        lead_height = stacked_height(lead, avail_width, self.canv) + spaces
         room = avail_height - lead_height - follower.getSpaceBefore()
         parts = _start_in(follower, self.canv, avail_width, room) if room > 0 else None
         if parts is not None:
             return lead + parts
-        return self._content if at_top else [FrameBreak()] + self._content
+        return self.kept if at_top else [FrameBreak()] + self.kept
 
 
-def _start_in(flowable: Flowable, canv, width: float, room: float) -> list[Flowable] | None:
+def stacked_height(flowables: list[Flowable], width: float, canv: Any) -> float:
+    """The height of `flowables` one below the other, as a frame would stack them.
+
+    Between two of them goes the larger of the upper one's space after and the lower one's
+    space before; nothing above the first or below the last.
+    """
+    height, after, first = 0.0, 0.0, True
+    for flowable in flowables:
+        drawn = flowable.wrapOn(canv, width, 0xFFFFFFF)[1]
+        if drawn <= 1e-5:  # nothing drawn, no space around it
+            continue
+        height += drawn
+        if not first:
+            height += max(flowable.getSpaceBefore() - after, 0)
+        first = False
+        after = flowable.getSpaceAfter()
+        height += after
+    return height - after
+
+
+def _start_in(flowable: Flowable, canv: Any, width: float, room: float) -> list[Flowable] | None:
     """The flowable, or its split parts, if at least its start fits in `room`; else None."""
-    if isinstance(flowable, KeepTogether):
+    if isinstance(flowable, Together):
         # a quote with its attribution: all of it must fit, or it all moves on
-        height = _listWrapOn(flowable._content, width, canv)[1]
+        height = stacked_height(flowable.kept, width, canv)
         return [flowable] if height <= room else None
     if flowable.wrapOn(canv, width, room)[1] <= room:
         return [flowable]
@@ -66,9 +112,17 @@ def _start_in(flowable: Flowable, canv, width: float, room: float) -> list[Flowa
 class BriefingTemplate(BaseDocTemplate):
     """One page template with the theme's margins; adds an outline entry per heading."""
 
-    def __init__(self, meta: nodes.DocMeta, theme: Theme, page_size, version: str, font: str):
+    def __init__(
+        self,
+        meta: nodes.DocMeta,
+        theme: Theme,
+        page_size: tuple[float, float],
+        version: str,
+        font: str,
+        out: IO[bytes],
+    ) -> None:
         super().__init__(
-            None,
+            out,
             pagesize=page_size,
             leftMargin=theme.margin_left_mm * mm,
             rightMargin=theme.margin_right_mm * mm,
@@ -81,7 +135,6 @@ class BriefingTemplate(BaseDocTemplate):
             creator=f"briefwright {version}".strip(),
             lang=meta.language or None,
             invariant=1,
-            keepTogetherClass=KeepWithNext,
             displayDocTitle=1,
             # the canvas starts every page with a font selected; make it ours, not Helvetica
             initialFontName=font,
@@ -98,23 +151,28 @@ class BriefingTemplate(BaseDocTemplate):
             bottomPadding=0,
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        # what the frame offers a flowable while nothing is on it, computed as the frame does
+        top, bottom = frame.y1 + frame.height - frame.topPadding, frame.y1 + frame.bottomPadding
+        # reportlab only ever calls keepTogetherClass(flowables), which a partial can answer
+        keep = functools.partial(KeepWithNext, frame_height=top - bottom)
+        self.keepTogetherClass = keep  # type: ignore[assignment]
         self.frame_width = self.width
         self._outline_level = -1
         self._outline_count = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         """Bookmark a flowable that carries an outline entry (title and headings)."""
-        entry = getattr(flowable, "outline", None)
-        if not entry:
+        if not isinstance(flowable, (Paragraph, _Anchor)) or not flowable.outline:
             return
-        level, text = entry
+        level, text = flowable.outline
         # PDF outlines cannot skip a level (h1 then h3); nest such a heading one step deeper
         level = min(level, self._outline_level + 1)
         self._outline_level = level
         self._outline_count += 1
         key = f"outline-{self._outline_count}"
-        # open the bookmark at the heading itself (frame._y is now just below it)
-        top = self.frame._y + getattr(flowable, "height", 0) + 6
+        # open the bookmark at the heading itself, where the frame's next line would start
+        below = (flowable.drawn_at or 0.0) - flowable.getSpaceAfter()
+        top = below + getattr(flowable, "height", 0) + 6
         self.canv.bookmarkPage(key, fit="XYZ", top=top)
         self.canv.addOutlineEntry(text, key, level=level, closed=False)
         self.canv.showOutline()

@@ -12,6 +12,7 @@ import html
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from briefwright.doctree import nodes
@@ -105,7 +106,9 @@ class InlineRenderer:
         # a control character has no glyph anywhere; anything else shows as the font's box
         return "" if unicodedata.category(char) == "Cc" else escape(char)
 
-    def styled(self, children: tuple[nodes.Inline, ...], *, bold=False, italic=False) -> str:
+    def styled(
+        self, children: tuple[nodes.Inline, ...], *, bold: bool = False, italic: bool = False
+    ) -> str:
         saved = self.bold, self.italic
         self.bold, self.italic = self.bold or bold, self.italic or italic
         try:
@@ -164,7 +167,8 @@ def _line_break(r: InlineRenderer, node: nodes.LineBreak) -> str:
     return "<br/>"
 
 
-INLINE_HANDLERS: dict[type, Callable[[InlineRenderer, nodes.Inline], str]] = {
+# each handler takes its own node class
+INLINE_HANDLERS: dict[type, Callable[[InlineRenderer, Any], str]] = {
     nodes.Text: _text,
     nodes.Strong: _strong,
     nodes.Emphasis: _emphasis,

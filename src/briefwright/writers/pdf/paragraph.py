@@ -5,8 +5,13 @@ the frame, the keep-with-next logic, a table measuring its rows and again drawin
 Each `wrap` is a full line-breaking pass, which is most of the PDF writer's time. The result
 depends only on the paragraph and the width, so the last one is kept and returned again.
 
-Line breaking also asks, once per word, whether a word can join the run of text before it
-(reportlab's `sameFrag`); see `same_frag` for why that is answered here.
+Line breaking asks, once per word of a paragraph of several fragments, whether the word can
+join the run of text before it: reportlab's `sameFrag` (C code in rl_accel) compares eight
+attributes of the two fragments. Each one a fragment lacks is an AttributeError raised and
+cleared, and reportlab's parser leaves two of them (`backColor`, `nobr`) unset on most
+fragments. `_settled` gives our fragments those two as None: every comparison answers as
+before (unset matches unset as None matches None), and drawing reads both with a default of
+None or False, so the PDF is the same (a test compares the bytes with reportlab's Paragraph).
 
 Reading the markup: reportlab feeds it to Python's HTMLParser, a tenth of a render. The markup
 is ours (markup.py: escaped text, a few tags), so `tuple_tree` reads it with one regular
@@ -16,59 +21,18 @@ the same fragments, with the same calls. Markup outside that small grammar goes 
 
 from __future__ import annotations
 
-import functools
 import html
 import re
+from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as rl_paragraph
-from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
+from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
-# the attributes reportlab's sameFrag compares, in its order
-_FRAG_ATTRIBUTES = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link")
-_FRAG_ATTRIBUTES += ("backColor", "nobr")
-_ABSENT = object()
-# a plain ParaFrag keeps these attributes in its __dict__ only, so that can be read directly
-_PLAIN_FRAG = (
-    ParaFrag.__getattribute__ is object.__getattribute__
-    and not hasattr(ParaFrag, "__getattr__")
-    and not any(hasattr(ParaFrag, name) for name in (*_FRAG_ATTRIBUTES, "cbDefn", "lineBreak"))
-)
-
-
-def same_frag(f, g) -> bool:
-    """reportlab's `_rl_accel.sameFrag` in Python: can fragment `g` share `f`'s text run?
-
-    The C version fetches each attribute a fragment lacks by raising and clearing an
-    AttributeError, ~5 us each; our fragments lack most of them, and line breaking asks about
-    every word, which made it a fifth of the time of a render. For ParaFrags, the fragments
-    reportlab's parser makes, the answers are the C version's: an absent attribute matches
-    only another absent one; values compare as PyObject_RichCompareBool. Other classes are
-    read with getattr.
-    """
-    if _PLAIN_FRAG and type(f) is ParaFrag and type(g) is ParaFrag:
-        found, other = f.__dict__.get, g.__dict__.get
-    else:
-        found, other = functools.partial(getattr, f), functools.partial(getattr, g)
-    if found("cbDefn", _ABSENT) is not _ABSENT or other("cbDefn", _ABSENT) is not _ABSENT:
-        return False
-    if found("lineBreak", _ABSENT) is not _ABSENT or other("lineBreak", _ABSENT) is not _ABSENT:
-        return False
-    for name in _FRAG_ATTRIBUTES:
-        a, b = found(name, _ABSENT), other(name, _ABSENT)
-        if a is not b and (a is _ABSENT or b is _ABSENT or a != b):
-            return False
-    return True
-
-
-def _reportlab_uses_c_same_frag() -> bool:
-    # Without the rl_accel package reportlab falls back to a Python sameFrag whose answers
-    # differ (an absent attribute equals None there); same_frag gives the C version's only.
-    return type(rl_paragraph.sameFrag) is type(len)
-
-
-# breakLines looks the name up in its module on every call
-if _reportlab_uses_c_same_frag():
-    rl_paragraph.sameFrag = same_frag
+# attributes sameFrag compares that reportlab's parser leaves unset unless markup sets them;
+# a paragraph of one fragment is drawn by another path, which asks whether it has backColor
+_UNSET_BY_PARSER = ("backColor", "nobr")
 
 
 # one token of our markup: text, an entity, a start tag with its attributes, an end tag, <br/>
@@ -77,6 +41,7 @@ _TOKEN = re.compile(
     r'|<(b|i|u|font|a)((?: [a-zA-Z]+="[^"<>]*")*)>|</(b|i|u|font|a)>|<br/>'
 )
 _ATTRIBUTE = re.compile(r' ([a-zA-Z]+)="([^"<>]*)"')
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 
 
 def tuple_tree(markup: str) -> tuple | None:
@@ -95,10 +60,11 @@ def tuple_tree(markup: str) -> tuple | None:
         end = match.end()
         text, entity, tag, attributes, closing = match.groups()
         if text is not None or entity:
-            stack[-1][2].append(text if text is not None else known_entities[entity])
+            stack[-1][2].append(text if text is not None else _ENTITIES[entity])
         elif tag:
             found = _ATTRIBUTE.findall(attributes)
-            node = (tag, {name.lower(): html.unescape(value) for name, value in found}, [])
+            attrs = {name.lower(): html.unescape(value) for name, value in found}
+            node: tuple[str, dict[str, str], list[Any]] = (tag, attrs, [])
             stack[-1][2].append(node)
             stack.append(node)
         elif closing:
@@ -110,13 +76,36 @@ def tuple_tree(markup: str) -> tuple | None:
     return root if end == len(markup) and len(stack) == 1 else None
 
 
+def _settled(frags: list[Any]) -> list[Any]:
+    """Fragments of ours with the attributes sameFrag compares set (see the module docstring).
+
+    A paragraph of one fragment is broken into lines without sameFrag, on a path reportlab
+    takes only if that fragment has no backColor: it is left as the parser made it.
+    """
+    if len(frags) > 1:
+        for frag in frags:
+            if isinstance(frag, ParaFrag):
+                for name in _UNSET_BY_PARSER:
+                    vars(frag).setdefault(name, None)
+    return frags
+
+
 class Paragraph(rl_paragraph.Paragraph):
     """reportlab's Paragraph, reading our markup without HTMLParser and caching its last wrap."""
 
     _last_wrap: tuple[float, tuple[float, float]] | None = None
+    drawn_at: float | None = None  # where the frame last drew it, for a heading's bookmark
+    outline: tuple[int, str] | None = None  # (level, text) of its bookmark, if it has one
 
-    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):  # noqa: N803
-        if frags is None and style is not None and not kwargs:
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle | None = None,
+        bulletText: str | None = None,  # noqa: N803 - reportlab's name
+        frags: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if frags is None and style is not None and text is not None and not kwargs:
             # what Paragraph._setup does with markup: clean it, parse it, transform the text
             cleaned = rl_paragraph.cleanBlockQuotedText(text)
             tree = tuple_tree(cleaned)
@@ -124,8 +113,11 @@ class Paragraph(rl_paragraph.Paragraph):
                 parser = ParaParser()
                 parser.caseSensitive = 1
                 text, (style, frags, _) = cleaned, parser.tt_parse(tree, style)
-                rl_paragraph.textTransformFrags(frags, style)
-        super().__init__(text, style, bulletText, frags, **kwargs)
+                # public in reportlab, though types-reportlab does not list it
+                rl_paragraph.textTransformFrags(frags, style)  # type: ignore[attr-defined]
+                frags = _settled(frags)
+        # reportlab's own split passes text None with the fragments
+        super().__init__(text, style, bulletText, frags, **kwargs)  # type: ignore[arg-type]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """The size at `availWidth`; the lines are broken only when the width changes."""
@@ -136,7 +128,12 @@ class Paragraph(rl_paragraph.Paragraph):
         self._last_wrap = (availWidth, size)
         return size
 
-    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803
+    def drawOn(self, canvas: Any, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        """Draw as reportlab does, remembering `y`."""
+        self.drawn_at = y
+        super().drawOn(canvas, x, y, *args, **kwargs)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         """As reportlab's; splitting may alter the fragments, so the next wrap starts afresh."""
         self._last_wrap = None
         return super().split(availWidth, availHeight)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -110,7 +111,9 @@ def _heading_styles(theme: Theme, body: ParagraphStyle, bold: str) -> tuple:
     )
 
 
-def _style(theme: Theme, name: str, parent: ParagraphStyle | None = None, **kw) -> ParagraphStyle:
+def _style(
+    theme: Theme, name: str, parent: ParagraphStyle | None = None, **kw: Any
+) -> ParagraphStyle:
     """A style whose leading follows the theme's line spacing unless given."""
     font_size = kw.get("fontSize", parent.fontSize if parent else theme.base_size)
     kw.setdefault("leading", font_size * theme.line_spacing)

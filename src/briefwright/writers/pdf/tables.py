@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
@@ -37,7 +38,7 @@ def table_flowable(ctx: Context, node: nodes.Table) -> Table:
         colWidths=column_widths(rows, ncols, ctx.width, _measure(styles.header_cell)),
         repeatRows=1,
         # a row taller than a page may continue on the next page rather than fail the layout
-        splitInRow=3 * styles.cell.leading,
+        splitInRow=3 * styles.cell.leading,  # type: ignore[arg-type] # a height: any number
         style=TableStyle(_table_style(ctx)),
         hAlign="LEFT",
     )
@@ -46,7 +47,7 @@ def table_flowable(ctx: Context, node: nodes.Table) -> Table:
     return table
 
 
-def _measure(style) -> Callable[[str], float]:
+def _measure(style: ParagraphStyle) -> Callable[[str], float]:
     return lambda text: stringWidth(text, style.fontName, style.fontSize)
 
 
