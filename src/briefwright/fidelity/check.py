@@ -30,14 +30,15 @@ if TYPE_CHECKING:
     from briefwright.summary import LoadedSummary
 
 
-def check_summary(loaded: LoadedSummary) -> CheckReport:
+def check_summary(loaded: LoadedSummary, *, allow_outside: bool = False) -> CheckReport:
     """Check every quote, speaker and timeline date of a LoadedSummary against its source.text.
 
-    The source path is relative to the summary file. A summary without source.text, or whose
-    source cannot be read, gets one error finding: there is nothing to verify against.
+    The source path is relative to the summary file and must stay in its directory tree unless
+    `allow_outside`. A summary without source.text, or whose source cannot be read, gets one
+    error finding: there is nothing to verify against.
     """
     summary_path = str(loaded.path) if loaded.path else None
-    source, problem = read_source(loaded)
+    source, problem = read_source(loaded, allow_outside=allow_outside)
     if source is None:
         return CheckReport(summary_path, loaded.summary.source.text, 0, (problem,))
     return check_against(loaded, source)

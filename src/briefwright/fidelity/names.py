@@ -167,7 +167,8 @@ def _merge_organisations(text: str, found: list[Entity]) -> list[Entity]:
         if last and tail in ORGANISATIONS and not last.role:
             between = text[last.end : entity.start]
             if re.fullmatch(r"['’]s?\s+", between):
-                merged[-1] = Entity(text[last.start : entity.end], last.start, entity.end)
+                joined = " ".join(text[last.start : entity.end].split())  # one line
+                merged[-1] = Entity(joined, last.start, entity.end)
                 continue
         merged.append(entity)
     return merged

@@ -11,23 +11,35 @@ from briefwright.errors import Location
 from briefwright.fidelity import names
 from briefwright.fidelity.datefind import DateIndex
 from briefwright.fidelity.findings import Finding
-from briefwright.fidelity.normalize import line_of, paragraph_starts, tokenize, words
+from briefwright.fidelity.normalize import paragraph_starts, tokenize, words
+from briefwright.fidelity.readers import MAX_ARTICLE_BYTES, MAX_TEXT_CHARS, read_article
+from briefwright.fidelity.readers.document import LinePlaces, Places
 from briefwright.fidelity.scan import Paragraph, Quotation, paragraphs, quotations
+from briefwright.safe_files import FileRefused, OutsideBase, confined
 
 if TYPE_CHECKING:
     from briefwright.summary import LoadedSummary
+    from briefwright.summary.model import Source
 
 # An article is a few pages; anything far bigger is the wrong file.
-MAX_SOURCE_BYTES = 5_000_000
+MAX_SOURCE_BYTES = MAX_TEXT_CHARS
 _NO_SOURCE = "source.text is not set: there is no article to check the quotes against"
+_OUTSIDE_HINT = "; pass --allow-source-outside to read it anyway"
+
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_SOURCE_BYTES", "SourceText", "read_source"]
 
 
 class SourceText:
-    """An article read once and indexed for every check: tokens, quotations, people, dates."""
+    """An article read once and indexed for every check: tokens, quotations, people, dates.
 
-    def __init__(self, text: str, path: str | None = None):
+    `places` maps offsets back to the original file (a PDF's pages, a web page's lines);
+    without it, offsets are located by line of `text`.
+    """
+
+    def __init__(self, text: str, path: str | None = None, places: Places | None = None):
         self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
         self.path = path
+        self.places = places if places is not None else LinePlaces(self.text)
         self.tokens = words(tokenize(self.text, paragraph_starts(self.text)))
 
     @cached_property
@@ -56,27 +68,40 @@ class SourceText:
         return DateIndex(self.text)
 
     def location(self, offset: int) -> Location:
-        """The article's file and line of a character offset."""
-        return Location(self.path, line_of(self.text, offset))
+        """Where a character offset of the text is in the original file."""
+        place = self.places.at(offset)
+        return Location(self.path, place.line, None, place.label)
+
+    def where(self, offset: int) -> str:
+        """The location of an offset in words, without the file: "line 4", "page 2, line 7"."""
+        place = self.places.at(offset)
+        return place.label or f"line {place.line}"
 
 
-def read_source(loaded: LoadedSummary) -> tuple[SourceText | None, Finding | None]:
-    """The article named by a LoadedSummary's source.text, or a Finding saying why not."""
-    text_path = loaded.summary.source.text
-    where = loaded.locate(("source", "text") if text_path else ("source",))
+def read_source(
+    loaded: LoadedSummary,
+    source: Source | None = None,
+    field: tuple[str | int, ...] = ("source",),
+    *,
+    allow_outside: bool = False,
+) -> tuple[SourceText | None, Finding | None]:
+    """The article a source of a LoadedSummary names in `text` (the summary's `source` unless
+    another is given, written at `field`), or a Finding saying why it cannot be read.
+
+    The path must stay inside the summary's directory unless `allow_outside`.
+    """
+    source = source if source is not None else loaded.summary.source
+    text_path = source.text
+    where = loaded.locate((*field, "text") if text_path else field)
     if not text_path:
         return None, Finding("error", "no-source-text", _NO_SOURCE, where)
     base = Path(loaded.path).parent if loaded.path else Path.cwd()
-    path = base / text_path
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            message = f"source text {text_path} is larger than {MAX_SOURCE_BYTES:,} bytes"
-            return None, Finding("error", "source-unreadable", message, where)
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = getattr(error, "strerror", None) or str(error)
-        return None, Finding(
-            "error", "source-unreadable", f"cannot read {text_path}: {reason}", where
-        )
+        path = confined(text_path, base, allow_outside=allow_outside)
+        article = read_article(path)
+    except FileRefused as error:
+        hint = _OUTSIDE_HINT if isinstance(error, OutsideBase) else ""
+        message = f"cannot read source text {text_path}: {error.reason}{hint}"
+        return None, Finding("error", "source-unreadable", message, where)
     # normpath only for display: "samples/../seeds/a.txt" reads as "seeds/a.txt".
-    return SourceText(text, os.path.normpath(path)), None
+    return SourceText(article.text, os.path.normpath(path), article.places), None
