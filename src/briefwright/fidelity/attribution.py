@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefwright.fidelity import names
-from briefwright.fidelity.scan import Paragraph, paragraphs, sentences
+from briefwright.fidelity.scan import Paragraphs, sentences
 
 SPEECH_VERBS = names.word_set(
     """said says say stated states stating told tells confirmed confirms confirming added adds
@@ -27,6 +27,8 @@ PRONOUNS = frozenset({"he", "she", "they"})
 # Words that may sit between a speaker and the verb: "Mirzoyan, responding", "X has said".
 _GLUE = frozenset({"has", "had", "was", "also", "then", "later", "again", "to", "is"})
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# "He added" refers to someone named in this paragraph or the few before it.
+LOOKBACK = 8
 
 
 @dataclass(frozen=True)
@@ -43,16 +45,16 @@ def attribute(
     text: str,
     start: int,
     end: int,
-    people: names.People | None = None,
-    paras: list[Paragraph] | None = None,
+    people: names.People | names.PeopleIndex | None = None,
+    paras: Paragraphs | None = None,
 ) -> Attribution:
     """Attribute the quotation whose inside spans text[start:end].
 
     `people` and `paras` may be passed in when attributing many quotations of one text.
     """
-    people = people if people is not None else names.people(text)
-    paras = paras if paras is not None else paragraphs(text)
-    index = next(i for i, p in enumerate(paras) if p.start <= start < p.end or i == len(paras) - 1)
+    people = people if people is not None else names.PeopleIndex(text)
+    paras = paras if paras is not None else Paragraphs(text)
+    index = paras.index_of(start)
     para = paras[index]
     lo, hi = start - para.start, end - para.start
     sent_start, sent_end = next(
@@ -117,11 +119,12 @@ def _after(after: str) -> str | None:
 
 
 def _last_person(
-    paras: list[Paragraph], index: int, before: int, people: names.People
+    paras: Paragraphs, index: int, before: int, people: names.People | names.PeopleIndex
 ) -> str | None:
     """The last person named outside quotations before offset `before` (for "He added"):
-    someone with a title, or a name followed by a speech verb."""
-    for para in reversed(paras[: index + 1]):
+    someone with a title, or a name followed by a speech verb, at most a few paragraphs back."""
+    for number in range(index, max(-1, index - LOOKBACK), -1):
+        para = paras[number]
         limit = min(before, para.end) - para.start
         for entity in reversed(names.entities(para.masked[:limit])):
             if entity.text in people or _speaks(para.masked, entity.end):

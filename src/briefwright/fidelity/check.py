@@ -28,6 +28,10 @@ from briefwright.fidelity.source import SourceText, read_source
 
 if TYPE_CHECKING:
     from briefwright.summary import LoadedSummary
+    from briefwright.summary.model import Quote
+
+# Places of one quote looked at for its quotation marks and speaker.
+MAX_PLACES = 200
 
 
 def check_summary(loaded: LoadedSummary, *, allow_outside: bool = False) -> CheckReport:
@@ -101,42 +105,50 @@ def _mismatch(source: SourceText, where: Location, text: str, prepared: str) -> 
     )
 
 
-def _check_placement(loaded, source: SourceText, index: int, quote, matches: list[Match]):
+def _check_placement(
+    loaded: LoadedSummary, source: SourceText, index: int, quote: Quote, matches: list[Match]
+) -> list[Finding]:
     """The words must sit inside one quotation of the source, said by the quote's speaker.
 
     Crossing the article's quotation marks is an error (quoted words joined to narration);
     words the article never puts in quotation marks, or gives to someone else, are warnings.
+    Only the first MAX_PLACES places a quote is found at are looked at: a quote found a
+    thousand times over is settled by the first of them.
     """
-    inside = [q for q in (_quotation_of(source, m) for m in matches) if q]
-    if not inside:
-        crossing = next((m for m in matches if _crosses(source, m)), None)
-        if crossing is not None:
-            return [_crossing(loaded, source, index, quote, crossing)]
-        message = "these words are in the source but not in quotation marks: the article's own?"
-        return [Finding("warning", "not-quoted", message, loaded.locate(("quotes", index, "text")))]
-    others = []
-    for quotation in inside:
+    others: list[str] = []
+    crossing: Match | None = None
+    for match in matches[:MAX_PLACES]:
+        quotation = _quotation_of(source, match)
+        if quotation is None:
+            if crossing is None and not others and _crosses(source, match):
+                crossing = match
+            continue
         said = attribute(
             source.text, quotation.start, quotation.end, source.people, source.paragraphs
         )
         if said.speaker is None or names.mentions(quote.speaker, names.word_list(said.speaker)):
             return []
         others.append(said.speaker)
-    message = f"the source attributes this quote to {others[0]}, not {quote.speaker}"
-    where = loaded.locate(("quotes", index, "speaker"))
-    return [Finding("warning", "speaker-attribution", message, where)]
+    if others:
+        message = f"the source attributes this quote to {others[0]}, not {quote.speaker}"
+        where = loaded.locate(("quotes", index, "speaker"))
+        return [Finding("warning", "speaker-attribution", message, where)]
+    if crossing is not None:
+        return [_crossing(loaded, source, index, quote, crossing)]
+    message = "these words are in the source but not in quotation marks: the article's own?"
+    return [Finding("warning", "not-quoted", message, loaded.locate(("quotes", index, "text")))]
 
 
 def _quotation_of(source: SourceText, match: Match):
     """The source quotation holding the whole match, or None."""
     start, end = source.tokens[match.first].start, source.tokens[match.last].end
-    return next((q for q in source.quotations if q.start <= start and end <= q.end), None)
+    return source.quotation_holding(start, end)
 
 
 def _crosses(source: SourceText, match: Match) -> bool:
     """True if a quotation mark of the source falls inside the matched words."""
     start, end = source.tokens[match.first].start, source.tokens[match.last].end
-    return any(start < q.start <= end or start <= q.end < end for q in source.quotations)
+    return source.marks_inside(start, end)
 
 
 def _crossing(loaded, source: SourceText, index: int, quote, match: Match) -> Finding:
@@ -165,7 +177,7 @@ def _check_speakers(loaded, source: SourceText) -> list[Finding]:
         if "TODO" in quote.speaker:
             message = "speaker is still a TODO: the draft could not tell who said this"
             found.append(Finding("warning", "speaker-todo", message, where))
-        elif not names.mentions(quote.speaker, source.words):
+        elif not source.mentions(quote.speaker):
             message = f"speaker {quote.speaker!r} is not named anywhere in the source"
             found.append(Finding("warning", "speaker-not-in-source", message, where))
     return found

@@ -17,7 +17,7 @@ from briefwright.fidelity.datefind import DateMention, find_dates
 from briefwright.fidelity.match import QuoteTooComplex, find_quote, parse_quote, prepare_quote
 from briefwright.fidelity.normalize import is_control
 from briefwright.fidelity.readers.document import Metadata, Places
-from briefwright.fidelity.scan import Quotation, paragraphs, sentences
+from briefwright.fidelity.scan import Quotation, sentences
 from briefwright.fidelity.source import SourceText
 
 TITLE_LENGTH = 100
@@ -214,7 +214,7 @@ def _quote_lines(source: SourceText, quote: Quotation) -> list[str]:
 
 
 def _timeline_block(source: SourceText) -> str:
-    entries = _dated_sentences(source.text)
+    entries = _dated_sentences(source)
     if not entries:
         return "timeline: []  # no dates recognised in the article\n"
     lines = ["timeline:"]
@@ -239,14 +239,17 @@ def _entry_lines(mention: DateMention, sentence: str, line: str) -> list[str]:
     return lines
 
 
-def _dated_sentences(text: str) -> list[tuple[DateMention, str]]:
+def _dated_sentences(source: SourceText) -> list[tuple[DateMention, str]]:
     """Each date mention with the sentence it sits in (whitespace collapsed)."""
-    spans = []
-    for para in paragraphs(text):
-        for start, end in sentences(para.masked):
-            spans.append((para.start + start, para.start + end))
+    text, paras = source.text, source.paragraphs
     found = []
+    spans_of: dict[int, list[tuple[int, int]]] = {}
     for mention in find_dates(text):
+        number = paras.index_of(mention.start)
+        if number not in spans_of:
+            para = paras[number]
+            spans_of[number] = [(para.start + a, para.start + b) for a, b in sentences(para.masked)]
+        spans = spans_of[number]
         start, end = next(((a, b) for a, b in spans if a <= mention.start < b), (0, len(text)))
         found.append((mention, " ".join(text[start:end].split())))
     return found

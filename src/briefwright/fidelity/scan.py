@@ -7,12 +7,16 @@ words are blanked out, so a full stop inside a quotation never ends the sentence
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from briefwright.fidelity.normalize import paragraph_starts
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]|[^\W\d_]|\d)")
+_DOUBLE_MARKS = re.compile('[“”"]')
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 _SINGLE_CLOSE = re.compile(r"’(?![^\W\d_])")
 
@@ -44,11 +48,47 @@ def quotations(text: str) -> list[Quotation]:
     return found
 
 
-def paragraphs(text: str) -> list[Paragraph]:
+def paragraphs(text: str) -> Paragraphs:
     """The paragraphs of `text`, each with a masked copy for sentence and name finding."""
-    starts = paragraph_starts(text)
-    spans = zip(starts, [*starts[1:], len(text)], strict=True)
-    return [Paragraph(s, e, mask(text[s:e], _in_paragraph(text[s:e], 0, e - s))) for s, e in spans]
+    return Paragraphs(text)
+
+
+class Paragraphs(Sequence[Paragraph]):
+    """The paragraphs of a text, each masked only when first asked for."""
+
+    def __init__(self, text: str, starts: list[int] | None = None):
+        self._text = text
+        self._starts = starts if starts is not None else paragraph_starts(text)
+        self._made: dict[int, Paragraph] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, item: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, item: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, item: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(item, slice):
+            return [self[i] for i in range(*item.indices(len(self)))]
+        if item < 0:
+            item += len(self._starts)
+        if not 0 <= item < len(self._starts):
+            raise IndexError(item)
+        made = self._made.get(item)
+        if made is None:
+            start = self._starts[item]
+            end = self._starts[item + 1] if item + 1 < len(self._starts) else len(self._text)
+            piece = self._text[start:end]
+            made = Paragraph(start, end, mask(piece, _in_paragraph(piece, 0, len(piece))))
+            self._made[item] = made
+        return made
+
+    def index_of(self, offset: int) -> int:
+        """The number of the paragraph holding character `offset`."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
 
 def mask(text: str, quoted: list[Quotation]) -> str:
@@ -81,8 +121,8 @@ def _double(text: str, start: int, end: int) -> list[Quotation]:
     """Curly pairs “...” and straight pairs "...", each closed before the paragraph ends."""
     found: list[Quotation] = []
     opened: tuple[int, str] | None = None
-    for index in range(start, end):
-        char = text[index]
+    for mark in _DOUBLE_MARKS.finditer(text, start, end):
+        char, index = mark.group(), mark.start()
         if opened is None and char in '“"':
             opened = (index + 1, "”" if char == "“" else '"')
         elif opened is not None and char == opened[1]:

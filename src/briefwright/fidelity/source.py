@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from functools import cached_property
 from pathlib import Path
@@ -11,10 +12,11 @@ from briefwright.errors import Location
 from briefwright.fidelity import names
 from briefwright.fidelity.datefind import DateIndex
 from briefwright.fidelity.findings import Finding
-from briefwright.fidelity.normalize import paragraph_starts, tokenize, words
+from briefwright.fidelity.index import TokenIndex
+from briefwright.fidelity.normalize import paragraph_starts
 from briefwright.fidelity.readers import MAX_ARTICLE_BYTES, MAX_TEXT_CHARS, read_article
 from briefwright.fidelity.readers.document import LinePlaces, Places
-from briefwright.fidelity.scan import Paragraph, Quotation, paragraphs, quotations
+from briefwright.fidelity.scan import Paragraphs, Quotation, quotations
 from briefwright.safe_files import FileRefused, OutsideBase, confined
 
 if TYPE_CHECKING:
@@ -40,7 +42,9 @@ class SourceText:
         self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
         self.path = path
         self.places = places if places is not None else LinePlaces(self.text)
-        self.tokens = words(tokenize(self.text, paragraph_starts(self.text)))
+        self._starts = paragraph_starts(self.text)
+        self.tokens = TokenIndex(self.text, self._starts)
+        self._mentioned: dict[str, bool] = {}
 
     @cached_property
     def quotations(self) -> list[Quotation]:
@@ -48,19 +52,44 @@ class SourceText:
         return quotations(self.text)
 
     @cached_property
-    def paragraphs(self) -> list[Paragraph]:
+    def paragraphs(self) -> Paragraphs:
         """The paragraphs, with quotations blanked out for sentence and name finding."""
-        return paragraphs(self.text)
+        return Paragraphs(self.text, self._starts)
 
     @cached_property
-    def people(self) -> names.People:
+    def people(self) -> names.PeopleIndex:
         """Everyone the article names with a title, by full name and by surname."""
-        return names.people(self.text)
+        return names.PeopleIndex(self.text)
+
+    def mentions(self, name: str) -> bool:
+        """True if the article names `name` anywhere (its last word, as `names.mentions`)."""
+        if name not in self._mentioned:
+            self._mentioned[name] = names.mentioned(name, self.text)
+        return self._mentioned[name]
+
+    def quotation_holding(self, start: int, end: int) -> Quotation | None:
+        """The quotation whose inside holds text[start:end], or None (quotations are in order
+        and never overlap, so only the last one starting at or before `start` can)."""
+        index = bisect.bisect_right(self._quotation_starts, start) - 1
+        if index >= 0 and end <= self.quotations[index].end:
+            return self.quotations[index]
+        return None
+
+    def marks_inside(self, start: int, end: int) -> bool:
+        """True if a quotation mark of the article falls inside text[start:end]."""
+        opening = bisect.bisect_right(self._quotation_starts, start)
+        if opening < len(self.quotations) and self.quotations[opening].start <= end:
+            return True
+        closing = bisect.bisect_left(self._quotation_ends, start)
+        return closing < len(self.quotations) and self.quotations[closing].end < end
 
     @cached_property
-    def words(self) -> list[str]:
-        """Every word, lower-cased, for asking whether a name is mentioned."""
-        return names.word_list(self.text)
+    def _quotation_starts(self) -> list[int]:
+        return [q.start for q in self.quotations]
+
+    @cached_property
+    def _quotation_ends(self) -> list[int]:
+        return [q.end for q in self.quotations]
 
     @cached_property
     def dates(self) -> DateIndex:
