@@ -29,6 +29,11 @@ _GLUE = frozenset({"has", "had", "was", "also", "then", "later", "again", "to", 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # "He added" refers to someone named in this paragraph or the few before it.
 LOOKBACK = 8
+# ", a researcher in Yerevan," between a name and its verb.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|which)\b[^,]{0,80},\s*$")
+_OPENERS = " \t\n\"'“‘„«»‹›「『"
+# Words after a quotation read for "said X" ("..., Foreign Minister Ann Lee said").
+_AFTER_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -81,19 +86,26 @@ def _before(before: str) -> str | None:
     words = [(m.group(), m.start()) for m in _WORD.finditer(before)]
     cues = [i for i, (w, _) in enumerate(words) if w.lower() in SPEECH_VERBS]
     for cue in reversed(cues):
-        subject = _subject(before, words, cue)
+        head = _APPOSITIVE.sub("", before[: words[cue][1]])  # "Ann Lee, a researcher, said"
+        subject = _subject(head, [(m.group(), m.start()) for m in _WORD.finditer(head)], None)
         if subject is not None:
             return subject
     if cues:  # "..., calling the move": the nearest name before the participle
         found = names.entities(before[: words[cues[-1]][1]])
         if found:
             return found[-1].text
+    # "Merz was more careful: “...”": the sentence's subject, if a person.
+    if before.rstrip(_OPENERS).endswith(":"):
+        found = names.entities(before)
+        if found and found[0].role:
+            return found[0].text
     return None
 
 
-def _subject(before: str, words: list[tuple[str, int]], cue: int) -> str | None:
-    """The name or pronoun right before words[cue], skipping glue words and commas."""
-    position = cue - 1
+def _subject(before: str, words: list[tuple[str, int]], cue: int | None) -> str | None:
+    """The name or pronoun right before words[cue] (or at the end), skipping glue words and
+    commas; a name's affiliation ("Laurence Broers of Chatham House") is left out."""
+    position = (len(words) if cue is None else cue) - 1
     while position >= 0 and words[position][0].lower() in _GLUE:
         position -= 1
     if position < 0:
@@ -102,14 +114,23 @@ def _subject(before: str, words: list[tuple[str, int]], cue: int) -> str | None:
         return ""
     found = names.entities(before[: words[position][1] + len(words[position][0])])
     if found and found[-1].end == words[position][1] + len(words[position][0]):
-        return found[-1].text
+        return _without_affiliation(found[-1].text)
     return None
 
 
+def _without_affiliation(name: str) -> str:
+    """ "Laurence Broers of Chatham House" -> "Laurence Broers"; offices keep their "of"."""
+    person, of, _ = name.partition(" of ")
+    if of and len(person.split()) >= 2 and not set(person.lower().split()) & names.GENERIC:
+        return person
+    return name
+
+
 def _after(after: str) -> str | None:
-    """'“...,” said Lavrov.' or '“...,” Lavrov said.' right after the quotation."""
+    """'“...,” said Lavrov.', '“...,” Lavrov said.' or '“...,” Foreign Minister Ann Lee
+    said' right after the quotation."""
     head = after[:80]
-    words = [m.group() for m in _WORD.finditer(head)][:4]
+    words = [m.group() for m in _WORD.finditer(head)][:_AFTER_WORDS]
     if not any(w.lower() in SPEECH_VERBS for w in words):
         return None
     if words and words[0].lower() in PRONOUNS:

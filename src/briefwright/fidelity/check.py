@@ -18,12 +18,14 @@ from briefwright.fidelity.findings import CheckReport, Finding
 from briefwright.fidelity.match import (
     MAX_PIECES,
     Match,
+    Piece,
     QuoteTooComplex,
     find_quote,
     parse_quote,
     prepare_quote,
     quote_words,
 )
+from briefwright.fidelity.scan import Quotation
 from briefwright.fidelity.source import SourceText, read_source
 
 if TYPE_CHECKING:
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 # Places of one quote looked at for its quotation marks and speaker.
 MAX_PLACES = 200
+# Findings that say the words were found, but not inside one quotation as written.
+_UNQUOTED = frozenset({"not-quoted", "quote-crosses-marks"})
 
 
 def check_summary(loaded: LoadedSummary, *, allow_outside: bool = False) -> CheckReport:
@@ -72,11 +76,19 @@ def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]
         return [Finding("error", "quote-too-cut", message, where, quote.text)]
     try:
         matches = find_quote(pieces, source.tokens)
+        placed = _check_placement(loaded, source, index, quote, matches) if matches else []
+        if matches and not any(f.code in _UNQUOTED for f in placed):
+            return placed
+        # Not inside one quotation as written: perhaps inside one given in parts.
+        # There an ellipsis may stand for the attribution alone: it left out no spoken word.
+        loose = [Piece(p.tokens, (0, p.gap[1])) for p in pieces]
+        joined = find_quote(loose, source.joined.tokens) if source.joined else []
     except QuoteTooComplex as error:
         return [Finding("error", "quote-too-cut", str(error), where, quote.text)]
-    if not matches:
-        return [_mismatch(source, where, quote.text, prepared)]
-    return _check_placement(loaded, source, index, quote, matches)
+    if joined:
+        quotations = [source.joined.quotation_of(m) for m in joined[:MAX_PLACES]]
+        return _check_speaker(loaded, source, index, quote, quotations)
+    return placed if matches else [_mismatch(source, where, quote.text, prepared)]
 
 
 def _mismatch(source: SourceText, where: Location, text: str, prepared: str) -> Finding:
@@ -120,23 +132,48 @@ def _check_placement(
     for match in matches[:MAX_PLACES]:
         quotation = _quotation_of(source, match)
         if quotation is None:
-            if crossing is None and not others and _crosses(source, match):
+            if crossing is None and _crosses(source, match):
                 crossing = match
             continue
-        said = attribute(
-            source.text, quotation.start, quotation.end, source.people, source.paragraphs
-        )
-        if said.speaker is None or names.mentions(quote.speaker, names.word_list(said.speaker)):
+        other = _other_speaker(source, quote, quotation)
+        if other is None:
             return []
-        others.append(said.speaker)
+        others.append(other)
     if others:
-        message = f"the source attributes this quote to {others[0]}, not {quote.speaker}"
-        where = loaded.locate(("quotes", index, "speaker"))
-        return [Finding("warning", "speaker-attribution", message, where)]
+        return [_attributed_elsewhere(loaded, index, quote, others[0])]
     if crossing is not None:
         return [_crossing(loaded, source, index, quote, crossing)]
     message = "these words are in the source but not in quotation marks: the article's own?"
     return [Finding("warning", "not-quoted", message, loaded.locate(("quotes", index, "text")))]
+
+
+def _check_speaker(
+    loaded: LoadedSummary, source: SourceText, index: int, quote: Quote, inside: list[Quotation]
+) -> list[Finding]:
+    """No finding if one of the quotations is said by the quote's speaker (or by nobody the
+    article names), else a warning naming who the article gives it to."""
+    others = []
+    for quotation in inside:
+        other = _other_speaker(source, quote, quotation)
+        if other is None:
+            return []
+        others.append(other)
+    return [_attributed_elsewhere(loaded, index, quote, others[0])]
+
+
+def _other_speaker(source: SourceText, quote: Quote, quotation: Quotation) -> str | None:
+    """Who else the article gives a quotation to; None if the quote's speaker (or nobody)."""
+    said = attribute(source.text, quotation.start, quotation.end, source.people, source.paragraphs)
+    if said.speaker is None or names.mentions(quote.speaker, names.word_list(said.speaker)):
+        return None
+    return said.speaker
+
+
+def _attributed_elsewhere(loaded: LoadedSummary, index: int, quote: Quote, other: str) -> Finding:
+    message = f"the source attributes this quote to {other}, not {quote.speaker}"
+    return Finding(
+        "warning", "speaker-attribution", message, loaded.locate(("quotes", index, "speaker"))
+    )
 
 
 def _quotation_of(source: SourceText, match: Match):

@@ -12,8 +12,9 @@ import os
 import re
 from pathlib import Path
 
-from briefwright.fidelity.attribution import attribute
+from briefwright.fidelity.attribution import Attribution, attribute
 from briefwright.fidelity.datefind import DateMention, find_dates
+from briefwright.fidelity.joined import logical, said_text
 from briefwright.fidelity.match import QuoteTooComplex, find_quote, parse_quote, prepare_quote
 from briefwright.fidelity.normalize import is_control
 from briefwright.fidelity.readers.document import Metadata, Places
@@ -165,37 +166,50 @@ def _title(text: str) -> tuple[str, str]:
 
 def _quotes_block(source: SourceText) -> str:
     lines: list[str] = []
-    for quote in source.quotations:
-        if _checkable(source, quote):
-            lines.extend(_quote_lines(source, quote))
+    for parts in logical(source.quotations):
+        words = _words(source, parts)
+        if _checkable(source, words):
+            lines.extend(_quote_lines(source, parts, words))
         else:
-            where = source.where(quote.start)
+            where = source.where(parts[0].start)
             lines.append(f"  # {where}: left out a quotation that `check` could not verify")
     if not any(line.startswith("  - ") for line in lines):
         return "\n".join(["quotes: []  # no quotation found in the article", *lines]) + "\n"
     return "\n".join(["quotes:", *lines]) + "\n"
 
 
-def _checkable(source: SourceText, quote: Quotation) -> bool:
+def _checkable(source: SourceText, words: str) -> bool:
     """True if `check` finds the quotation as drafted: the draft never holds a misquote.
 
     Quotation marks around no word ("—", "{{"), or around bracketed words only, fail.
     """
     try:
-        pieces = parse_quote(prepare_quote(_words(quote)))
-        return bool(find_quote(pieces, source.tokens))
+        pieces = parse_quote(prepare_quote(words))
+        return bool(find_quote(pieces, source.tokens)) or bool(
+            source.joined and find_quote(pieces, source.joined.tokens)
+        )
     except QuoteTooComplex:
         return False
 
 
-def _words(quote: Quotation) -> str:
-    return " ".join(quote.text.split()).rstrip(",")
+def said_by(source: SourceText, parts: list[Quotation]) -> Attribution:
+    """Who said a quotation in parts: the first part that tells ("he said" may follow the
+    last part of a quotation over paragraphs)."""
+    for part in parts:
+        said = attribute(source.text, part.start, part.end, source.people, source.paragraphs)
+        if said.speaker:
+            return said
+    return attribute(source.text, parts[0].start, parts[0].end, source.people, source.paragraphs)
 
 
-def _quote_lines(source: SourceText, quote: Quotation) -> list[str]:
-    said = attribute(source.text, quote.start, quote.end, source.people, source.paragraphs)
-    words = _words(quote)
-    where = source.where(quote.start)
+def _words(source: SourceText, parts: list[Quotation]) -> str:
+    """The quotation as one quote: its parts joined, a comma before "he said" dropped."""
+    return said_text(source.text, parts).rstrip(",")
+
+
+def _quote_lines(source: SourceText, parts: list[Quotation], words: str) -> list[str]:
+    said = said_by(source, parts)
+    where = source.where(parts[0].start)
     if said.speaker:
         lines = [
             f"  # {where}",

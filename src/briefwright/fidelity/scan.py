@@ -1,7 +1,8 @@
 """Find the quotations, paragraphs and sentences of an article.
 
-Quotations may use curly or straight double quotes, or curly single quotes, and may run over
-line breaks inside a paragraph. Sentences are split on a copy of the paragraph in which quoted
+Quotations may use the double marks and guillemets of many languages (see quotemarks) or
+curly single quotes, may run over line breaks inside a paragraph, and a double-quoted one may
+run on over paragraphs. Sentences are split on a copy of the paragraph in which quoted
 words are blanked out, so a full stop inside a quotation never ends the sentence around it.
 """
 
@@ -14,20 +15,13 @@ from dataclasses import dataclass
 from typing import overload
 
 from briefwright.fidelity.normalize import paragraph_starts
+from briefwright.fidelity.quotemarks import Quotation, paired
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]|[^\W\d_]|\d)")
-_DOUBLE_MARKS = re.compile('[“”"]')
+__all__ = ["Paragraph", "Paragraphs", "Quotation", "mask", "paragraphs", "quotations", "sentences"]
+
+_SENTENCE_END = re.compile(r"[.!?։。][\"“”’»«›‹」』)\]]*\s+(?=[\"“‘„«»‹›「『(\[]|[^\W\d_]|\d)")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 _SINGLE_CLOSE = re.compile(r"’(?![^\W\d_])")
-
-
-@dataclass(frozen=True)
-class Quotation:
-    """The words between a pair of quotation marks: `start`/`end` span the inside only."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -40,12 +34,10 @@ class Paragraph:
 
 
 def quotations(text: str) -> list[Quotation]:
-    """Every quotation in `text`, in order. A quotation never spans paragraphs."""
-    found: list[Quotation] = []
+    """Every quotation in `text`, in order; parts of one quotation share a group number."""
     starts = paragraph_starts(text)
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        found.extend(_in_paragraph(text, start, end))
-    return found
+    spans = list(zip(starts, [*starts[1:], len(text)], strict=True))
+    return _merged(text, paired(text, spans), spans)
 
 
 def paragraphs(text: str) -> Paragraphs:
@@ -110,25 +102,23 @@ def sentences(masked: str) -> list[tuple[int, int]]:
 
 
 def _in_paragraph(text: str, start: int, end: int) -> list[Quotation]:
-    found = _double(text, start, end)
-    for quote in _single(text, start, end):
-        if not any(q.start <= quote.start < q.end for q in found):
-            found.append(quote)
+    return _merged(text, paired(text, [(start, end)]), [(start, end)])
+
+
+def _merged(text: str, double: list[Quotation], spans: list[tuple[int, int]]) -> list[Quotation]:
+    """The double-quoted quotations with the single-quoted ones that lie outside them, each
+    single one a group of its own."""
+    starts = [q.start for q in double]
+    group = (double[-1].group + 1) if double else 0
+    found = list(double)
+    for start, end in spans:
+        for quote in _single(text, start, end):
+            before = bisect.bisect_right(starts, quote.start) - 1
+            if before >= 0 and double[before].start <= quote.start < double[before].end:
+                continue
+            found.append(Quotation(quote.start, quote.end, quote.text, group))
+            group += 1
     return sorted(found, key=lambda q: q.start)
-
-
-def _double(text: str, start: int, end: int) -> list[Quotation]:
-    """Curly pairs “...” and straight pairs "...", each closed before the paragraph ends."""
-    found: list[Quotation] = []
-    opened: tuple[int, str] | None = None
-    for mark in _DOUBLE_MARKS.finditer(text, start, end):
-        char, index = mark.group(), mark.start()
-        if opened is None and char in '“"':
-            opened = (index + 1, "”" if char == "“" else '"')
-        elif opened is not None and char == opened[1]:
-            found.append(Quotation(opened[0], index, text[opened[0] : index]))
-            opened = None
-    return found
 
 
 def _single(text: str, start: int, end: int) -> list[Quotation]:

@@ -13,6 +13,7 @@ from briefwright.fidelity import names
 from briefwright.fidelity.datefind import DateIndex
 from briefwright.fidelity.findings import Finding
 from briefwright.fidelity.index import TokenIndex
+from briefwright.fidelity.joined import JoinedQuotations, join_broken
 from briefwright.fidelity.normalize import paragraph_starts
 from briefwright.fidelity.readers import MAX_ARTICLE_BYTES, MAX_TEXT_CHARS, read_article
 from briefwright.fidelity.readers.document import LinePlaces, Places
@@ -48,8 +49,14 @@ class SourceText:
 
     @cached_property
     def quotations(self) -> list[Quotation]:
-        """Every quotation of the article, in order."""
-        return quotations(self.text)
+        """Every quotation of the article, in order; parts of one quotation (over paragraphs,
+        or broken by "he said") share a group."""
+        return join_broken(self.text, quotations(self.text))
+
+    @cached_property
+    def joined(self) -> JoinedQuotations:
+        """The quotations in parts, their words joined."""
+        return JoinedQuotations(self.text, self.quotations)
 
     @cached_property
     def paragraphs(self) -> Paragraphs:
