@@ -130,7 +130,8 @@ def test_schema_is_json_with_the_contract_fields(runner):
     result = runner.invoke(main, ["schema"])
     assert result.exit_code == 0
     schema = json.loads(result.output)
-    assert {"title", "source", "summary", "key_points"} <= set(schema["required"])
+    assert {"title", "summary", "key_points"} <= set(schema["required"])
+    assert schema["anyOf"] == [{"required": ["source"]}, {"required": ["sources"]}]
     assert "timeline" in schema["properties"]
 
 

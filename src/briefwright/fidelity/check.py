@@ -30,7 +30,7 @@ from briefwright.fidelity.source import SourceText, read_source
 
 if TYPE_CHECKING:
     from briefwright.summary import LoadedSummary
-    from briefwright.summary.model import Quote
+    from briefwright.summary.model import Quote, TimelineEntry
 
 # Places of one quote looked at for its quotation marks and speaker.
 MAX_PLACES = 200
@@ -39,30 +39,66 @@ _UNQUOTED = frozenset({"not-quoted", "quote-crosses-marks"})
 
 
 def check_summary(loaded: LoadedSummary, *, allow_outside: bool = False) -> CheckReport:
-    """Check every quote, speaker and timeline date of a LoadedSummary against its source.text.
+    """Check every quote, speaker and timeline date of a LoadedSummary against its source's
+    text: each item against the source it cites (`source: ID`), by default the first.
 
-    The source path is relative to the summary file and must stay in its directory tree unless
-    `allow_outside`. A summary without source.text, or whose source cannot be read, gets one
-    error finding: there is nothing to verify against.
+    Source paths are relative to the summary file and must stay in its directory tree unless
+    `allow_outside`. A source without `text`, or that cannot be read, gets an error finding:
+    the items citing it cannot be verified.
     """
-    summary_path = str(loaded.path) if loaded.path else None
-    source, problem = read_source(loaded, allow_outside=allow_outside)
-    if source is None:
-        return CheckReport(summary_path, loaded.summary.source.text, 0, (problem,))
-    return check_against(loaded, source)
+    summary = loaded.summary
+    if not summary.sources:
+        source, problem = read_source(loaded, allow_outside=allow_outside)
+        if source is None:
+            assert problem is not None
+            return CheckReport(_path(loaded), summary.source.text, 0, (problem,))
+        return check_against(loaded, source)
+    cited = {item.source or summary.sources[0].id for item in [*summary.quotes, *summary.timeline]}
+    read: dict[str | None, SourceText] = {}
+    problems: list[Finding] = []
+    for index, listed in enumerate(summary.sources):
+        if listed.id not in cited:
+            continue
+        source, problem = read_source(
+            loaded, listed, ("sources", index), allow_outside=allow_outside
+        )
+        if source is not None:
+            read[listed.id] = source
+        elif problem is not None:
+            problems.append(problem)
+    return _check(loaded, read, problems)
 
 
 def check_against(loaded: LoadedSummary, source: SourceText) -> CheckReport:
-    """Check a LoadedSummary against an already read SourceText."""
-    found: list[Finding] = []
-    quotes = loaded.summary.quotes
-    for index, quote in enumerate(quotes):
-        found.extend(_check_quote(loaded, source, index, quote))
-    found.extend(_check_speakers(loaded, source))
-    found.extend(_check_dates(loaded, source))
+    """Check a LoadedSummary against an already read SourceText (for every source it cites)."""
+    return _check(loaded, {s.id: source for s in loaded.summary.source_list()}, [])
+
+
+def _check(
+    loaded: LoadedSummary, sources: dict[str | None, SourceText], found: list[Finding]
+) -> CheckReport:
+    default = loaded.summary.source_list()[0].id
+    checked = 0
+    speakers: set[tuple[str, str | None]] = set()
+    for index, quote in enumerate(loaded.summary.quotes):
+        source = sources.get(quote.source or default)
+        if source is not None:
+            checked += 1
+            found.extend(_check_quote(loaded, source, index, quote))
+            if (quote.speaker, quote.source) not in speakers:  # once per speaker and source
+                speakers.add((quote.speaker, quote.source))
+                found.extend(_check_speaker_named(loaded, source, index, quote))
+    for index, entry in enumerate(loaded.summary.timeline):
+        source = sources.get(entry.source or default)
+        if source is not None:
+            found.extend(_check_date(loaded, source, index, entry))
     found.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
-    summary_path = str(loaded.path) if loaded.path else None
-    return CheckReport(summary_path, source.path, len(quotes), tuple(found))
+    paths = ", ".join(dict.fromkeys(s.path for s in sources.values() if s.path)) or None
+    return CheckReport(_path(loaded), paths, checked, tuple(found), len(set(sources.values())))
+
+
+def _path(loaded: LoadedSummary) -> str | None:
+    return str(loaded.path) if loaded.path else None
 
 
 def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]:
@@ -204,29 +240,26 @@ def _crossing(loaded, source: SourceText, index: int, quote, match: Match) -> Fi
     )
 
 
-def _check_speakers(loaded, source: SourceText) -> list[Finding]:
-    found, seen = [], set()
-    for index, quote in enumerate(loaded.summary.quotes):
-        if quote.speaker in seen:
-            continue
-        seen.add(quote.speaker)
-        where = loaded.locate(("quotes", index, "speaker"))
-        if "TODO" in quote.speaker:
-            message = "speaker is still a TODO: the draft could not tell who said this"
-            found.append(Finding("warning", "speaker-todo", message, where))
-        elif not source.mentions(quote.speaker):
-            message = f"speaker {quote.speaker!r} is not named anywhere in the source"
-            found.append(Finding("warning", "speaker-not-in-source", message, where))
-    return found
+def _check_speaker_named(
+    loaded: LoadedSummary, source: SourceText, index: int, quote: Quote
+) -> list[Finding]:
+    """A warning for a TODO speaker or one the source never names."""
+    where = loaded.locate(("quotes", index, "speaker"))
+    if "TODO" in quote.speaker:
+        message = "speaker is still a TODO: the draft could not tell who said this"
+        return [Finding("warning", "speaker-todo", message, where)]
+    if not source.mentions(quote.speaker):
+        message = f"speaker {quote.speaker!r} is not named anywhere in the source"
+        return [Finding("warning", "speaker-not-in-source", message, where)]
+    return []
 
 
-def _check_dates(loaded, source: SourceText) -> list[Finding]:
-    found = []
-    for index, entry in enumerate(loaded.summary.timeline):
-        points = [p.strip() for p in entry.date.iso.split("/")]
-        missing = [p for p in points if not source.dates.mentions(p)]
-        if missing:
-            where = loaded.locate(("timeline", index, "date"))
-            message = f"date {entry.date.iso} is not mentioned in the source"
-            found.append(Finding("warning", "date-not-in-source", message, where))
-    return found
+def _check_date(
+    loaded: LoadedSummary, source: SourceText, index: int, entry: TimelineEntry
+) -> list[Finding]:
+    points = [p.strip() for p in entry.date.iso.split("/")]
+    if all(source.dates.mentions(p) for p in points):
+        return []
+    where = loaded.locate(("timeline", index, "date"))
+    message = f"date {entry.date.iso} is not mentioned in the source"
+    return [Finding("warning", "date-not-in-source", message, where)]

@@ -51,7 +51,8 @@ def _finding_lines(finding: Finding) -> list[str]:
 def _tally(report: CheckReport) -> str:
     name = report.summary_path or "summary"
     errors, warnings = len(report.errors), len(report.warnings)
-    verdict = "all quotes found in the source" if report.ok else "quotes do NOT match the source"
+    where = "their sources" if report.source_count > 1 else "the source"
+    verdict = f"all quotes found in {where}" if report.ok else f"quotes do NOT match {where}"
     if any(f.code in UNCHECKED for f in report.findings):
         verdict = "not checked"
     counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
