@@ -53,7 +53,10 @@ def check_summary(loaded: LoadedSummary, *, allow_outside: bool = False) -> Chec
             assert problem is not None
             return CheckReport(_path(loaded), summary.source.text, 0, (problem,))
         return check_against(loaded, source)
-    cited = {item.source or summary.sources[0].id for item in [*summary.quotes, *summary.timeline]}
+    first = summary.sources[0].id
+    cited = {q.source or first for q in summary.quotes} | {
+        e.source or first for e in summary.timeline
+    }
     read: dict[str | None, SourceText] = {}
     problems: list[Finding] = []
     for index, listed in enumerate(summary.sources):
@@ -101,7 +104,9 @@ def _path(loaded: LoadedSummary) -> str | None:
     return str(loaded.path) if loaded.path else None
 
 
-def _check_quote(loaded, source: SourceText, index: int, quote) -> list[Finding]:
+def _check_quote(
+    loaded: LoadedSummary, source: SourceText, index: int, quote: Quote
+) -> list[Finding]:
     where = loaded.locate(("quotes", index, "text"))
     prepared = prepare_quote(quote.text)
     pieces = parse_quote(prepared)
@@ -212,7 +217,7 @@ def _attributed_elsewhere(loaded: LoadedSummary, index: int, quote: Quote, other
     )
 
 
-def _quotation_of(source: SourceText, match: Match):
+def _quotation_of(source: SourceText, match: Match) -> Quotation | None:
     """The source quotation holding the whole match, or None."""
     start, end = source.tokens[match.first].start, source.tokens[match.last].end
     return source.quotation_holding(start, end)
@@ -224,7 +229,9 @@ def _crosses(source: SourceText, match: Match) -> bool:
     return source.marks_inside(start, end)
 
 
-def _crossing(loaded, source: SourceText, index: int, quote, match: Match) -> Finding:
+def _crossing(
+    loaded: LoadedSummary, source: SourceText, index: int, quote: Quote, match: Match
+) -> Finding:
     first, last = source.tokens[match.first], source.tokens[match.last]
     message = "quote runs across the article's quotation marks, joining quoted and unquoted words"
     where = loaded.locate(("quotes", index, "text"))

@@ -68,7 +68,7 @@ class DateMention:
     @property
     def label(self) -> str | None:
         """Display text for a fuzzy date ("early May 2025"), else None."""
-        if self.qualifier:
+        if self.qualifier and self.month:
             joiner = "-" if self.qualifier.lower() == "mid" else " "
             month = MONTHS[self.month - 1].capitalize()
             return f"{self.qualifier.lower()}{joiner}{month} {self.year}"
@@ -93,7 +93,7 @@ def find_dates(text: str) -> list[DateMention]:
             year = para_year if para_year is not None else dateline
         if year is None or not _real_day(int(year), groups):
             continue
-        mention = _mention(match, groups, year)
+        mention = _mention(match, groups, int(year))
         found.append(mention)
         if mention.year_given and mention.month:
             para_year = mention.year
@@ -120,7 +120,7 @@ def _plausible(text: str, match: re.Match[str], groups: dict) -> bool:
     day, last = groups.get("day"), groups.get("day2")
     if day is not None and not 1 <= int(day) <= 31:
         return False
-    if last is not None and not int(day) < int(last) <= 31:  # "15-9" is not a range
+    if last is not None and not int(day or 0) < int(last) <= 31:  # "15-9" is not a range
         return False
     if groups.get("month") == 5 and not (groups.get("day") or groups.get("year")):
         # "May" alone is only a date after "in", "early", "since"...: "Armenia may" is lower case.
@@ -195,6 +195,8 @@ def _facts(mention: DateMention) -> list[tuple[int, int | None, int | None, bool
     """(year, month, day, year_given) for every day or year a mention covers."""
     if mention.end_year is not None:
         return [(y, None, None, True) for y in range(mention.year, mention.end_year + 1)]
+    if mention.day is None:
+        return [(mention.year, mention.month, None, mention.year_given)]
     last = mention.end_day if mention.end_day is not None else mention.day
-    days = range(mention.day, last + 1) if mention.day is not None else [None]
+    days = range(mention.day, last + 1)
     return [(mention.year, mention.month, d, mention.year_given) for d in days]

@@ -154,7 +154,7 @@ def _drop_tail(blocks: list, reverse: bool = False) -> list:
     return blocks
 
 
-def _widen(window: list[Token], index: int, by: int) -> int:
+def _widen(window: Sequence[Token], index: int, by: int) -> int:
     """Move `index` outwards by up to |by| tokens (negative: leftwards), within its paragraph."""
     step = 1 if by > 0 else -1
     for _ in range(min(abs(by), _WIDEN)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from briefwright.fidelity.findings import UNCHECKED, CheckReport, Finding
 
@@ -77,7 +78,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _report_data(report: CheckReport) -> dict:
+def _report_data(report: CheckReport) -> dict[str, Any]:
     return {
         "summary": report.summary_path,
         "source": report.source_path,
@@ -89,9 +90,9 @@ def _report_data(report: CheckReport) -> dict:
     }
 
 
-def _finding_data(finding: Finding) -> dict:
+def _finding_data(finding: Finding) -> dict[str, Any]:
     where = finding.location
-    data = {
+    data: dict[str, Any] = {
         "severity": finding.severity,
         "code": finding.code,
         "message": finding.message,
@@ -107,6 +108,7 @@ def _finding_data(finding: Finding) -> dict:
             "text": finding.passage,
             "file": passage_at.file if passage_at else None,
             "line": passage_at.line if passage_at else None,
+            "place": passage_at.field if passage_at else None,
         }
         data["diff"] = [{"op": d.op, "source": d.source, "quote": d.quote} for d in finding.diff]
     return data

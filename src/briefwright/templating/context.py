@@ -8,13 +8,16 @@ so no template can show them by mistake. Dates stay dates (they print as "22 May
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefwright.markings import allowed_marking
 from briefwright.summary.dates import format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
 from briefwright.templating.config import SECTIONS
 from briefwright.templating.filters import likelihood_range
+
+if TYPE_CHECKING:
+    from briefwright.summary.model import Source, Summary
 
 # Every name a template can use, with its meaning: `briefwright templates context` prints this,
 # and a test checks that it matches what build_context really provides.
@@ -89,7 +92,9 @@ def visible(item: Any, audience: str) -> bool:
     return audiences is None or audience.casefold() in {a.casefold() for a in audiences}
 
 
-def _sections(summary, audience: str, limits: dict[str, int]) -> dict[str, tuple[list, int]]:
+def _sections(
+    summary: Summary, audience: str, limits: dict[str, int]
+) -> dict[str, tuple[list[Any], int]]:
     """Per section: (the items to show as plain data, how many the limit left out)."""
     out = {}
     for name in SECTIONS:
@@ -102,7 +107,7 @@ def _sections(summary, audience: str, limits: dict[str, int]) -> dict[str, tuple
     return out
 
 
-def _with_number(summary, name: str, item: Any, plain: dict[str, Any]) -> dict[str, Any]:
+def _with_number(summary: Summary, name: str, item: Any, plain: dict[str, Any]) -> dict[str, Any]:
     """The item's data with the number of the source it cites: a quote or an event that cites
     none comes from the first (it is checked against it); other items then cite none."""
     if not hasattr(item, "source"):
@@ -113,7 +118,7 @@ def _with_number(summary, name: str, item: Any, plain: dict[str, Any]) -> dict[s
     return {**plain, "source_number": number}
 
 
-def _plain_source(source) -> dict[str, Any]:
+def _plain_source(source: Source) -> dict[str, Any]:
     return {
         "title": source.title,
         "publisher": source.publisher,

@@ -37,21 +37,28 @@ def read_html(data: bytes) -> Article:
         favor_precision=True,
         with_metadata=True,
     )
-    if found is None or not (found.text or "").strip():
+    fields: dict[str, Any] = {} if found is None else _as_dict(found)
+    main_text = str(fields.get("text") or "")
+    if not main_text.strip():
         raise NotReadable("no main text found in the web page")
     lines = _element_lines(lxml_html.document_fromstring(page))
     builder = ArticleBuilder()
-    for paragraph in found.text.split("\n"):
+    for paragraph in main_text.split("\n"):
         paragraph = paragraph.strip()
         builder.paragraph([(paragraph, Place(lines.get(_key(paragraph))))])
     metadata = Metadata(
-        title=found.title or None,
-        author=found.author or None,
-        publisher=found.sitename or None,
-        published=found.date or None,
-        url=found.url or None,
+        title=fields.get("title") or None,
+        author=fields.get("author") or None,
+        publisher=fields.get("sitename") or None,
+        published=fields.get("date") or None,
+        url=fields.get("url") or None,
     )
     return builder.build("html", metadata)
+
+
+def _as_dict(found: Any) -> dict[str, Any]:
+    """trafilatura's result as a dict (a Document object in 2.x, a dict before)."""
+    return dict(found) if isinstance(found, dict) else dict(found.as_dict())
 
 
 def _element_lines(root: Any) -> dict[str, int]:
