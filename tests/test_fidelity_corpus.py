@@ -112,3 +112,13 @@ def test_word_reads_the_body_but_not_the_header_or_footer():
     text = read_article(ARTICLES / "lavrov-yerevan.docx").text
     assert text.startswith("Lavrov in Yerevan: Moscow reaffirms ties as Baku bristles\n\nBy ")
     assert "Commentary" not in text and "PAGE" not in text
+
+
+def test_render_verify_checks_against_the_pdf(tmp_path):
+    import briefwright
+
+    path = _draft(tmp_path, "pdf")
+    filled = path.read_text("utf-8").replace('speaker: "TODO"', 'speaker: "Azerbaijani media"')
+    path.write_text(filled.replace("TODO: ", ""), encoding="utf-8")
+    [written] = briefwright.render(path, formats=["md"], output_dir=tmp_path / "out", verify=True)
+    assert "Quotations checked against the source text" in written.read_text("utf-8")
