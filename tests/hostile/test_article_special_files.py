@@ -86,3 +86,26 @@ def test_a_directory_inside_is_refused(tmp_path):
     (tmp_path / "folder").mkdir()
     [finding] = check_summary(load_summary(_summary(tmp_path, "folder"))).findings
     assert "a directory" in finding.message
+
+
+def test_a_word_file_hiding_a_huge_body_is_refused_before_it_is_unpacked(tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as stream:  # 60 MB of spaces, 60 KB packed
+            for _ in range(60):
+                stream.write(b" " * 1_000_000)
+    assert bomb.stat().st_size < 1_000_000
+    result = CliRunner().invoke(main, ["draft", str(bomb)])
+    assert result.exit_code == EXIT_INVALID
+    assert "not a usable .docx: word/document.xml is larger than 50,000,000 bytes" in result.output
+
+
+def test_a_huge_web_page_is_refused(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<!DOCTYPE html><p>" + b"x " * 10_500_000)
+    result = CliRunner().invoke(main, ["draft", str(page)])
+    assert result.exit_code == EXIT_INVALID
+    assert "a web page larger than 20 MB" in result.output

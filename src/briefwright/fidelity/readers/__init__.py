@@ -19,9 +19,12 @@ MAX_ARTICLE_BYTES = 50_000_000
 """Largest article file read (a PDF with pictures); plain text is held to MAX_TEXT_CHARS."""
 MAX_TEXT_CHARS = 5_000_000
 """Most characters of text an article may yield, in any format."""
+MAX_PAGE_BYTES = 20_000_000
+"""Largest web page read: its markup is parsed whole before the main text is picked out."""
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
+    "MAX_PAGE_BYTES",
     "MAX_TEXT_CHARS",
     "Article",
     "Metadata",
@@ -92,6 +95,8 @@ def read_article(path: str | os.PathLike[str]) -> Article:
         kind = detect(data, os.fspath(path))
         if kind in ("text", "markdown") and len(data) > MAX_TEXT_CHARS:
             raise NotReadable(f"larger than the limit of {describe_size(MAX_TEXT_CHARS)} of text")
+        if kind == "html" and len(data) > MAX_PAGE_BYTES:
+            raise NotReadable(f"a web page larger than {describe_size(MAX_PAGE_BYTES)}")
         article = READERS[kind](data)
     except NotReadable as error:
         raise FileRefused(path, str(error)) from None
