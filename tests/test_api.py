@@ -125,7 +125,8 @@ def test_validate_takes_one_path_or_several(tmp_path):
     assert briefwright.validate(SAMPLE) == []
     issues = briefwright.validate(broken)
     assert [str(issue) for issue in issues][:1] == [
-        f"{broken}:1:1: source: required field is missing"
+        f"{broken}:1:1: source: required field is missing: give `source` (the article) or"
+        " `sources` (several)"
     ]
     assert briefwright.validate([SAMPLE, broken]) == issues
 

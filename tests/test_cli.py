@@ -130,7 +130,8 @@ def test_schema_is_json_with_the_contract_fields(runner):
     result = runner.invoke(main, ["schema"])
     assert result.exit_code == 0
     schema = json.loads(result.output)
-    assert {"title", "source", "summary", "key_points"} <= set(schema["required"])
+    assert {"title", "summary", "key_points"} <= set(schema["required"])
+    assert schema["anyOf"] == [{"required": ["source"]}, {"required": ["sources"]}]
     assert "timeline" in schema["properties"]
 
 
@@ -160,11 +161,16 @@ def test_check_passes_on_the_sample(runner):
 
 def test_check_catches_a_misquote(runner, tmp_path):
     altered = tmp_path / "altered.yaml"
-    text = SAMPLE.read_text().replace("text: ../seeds/", f"text: {ROOT}/seeds/")
+    text = SAMPLE.read_text().replace("text: lavrov", f"text: {ROOT}/seeds/lavrov")
     altered.write_text(text.replace("a very direct answer, no.", "a very direct answer."))
-    result = runner.invoke(main, ["check", str(altered), "--format", "json"])
+    args = ["check", str(altered), "--format", "json"]
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 1
+    assert json.loads(refused.output)["summaries"][0]["issues"][0]["code"] == "source-unreadable"
+    result = runner.invoke(main, [*args, "--allow-source-outside"])
     assert result.exit_code == 1
-    assert json.loads(result.output)
+    [issue] = json.loads(result.output)["summaries"][0]["issues"]
+    assert issue["code"] == "quote-mismatch"
 
 
 def test_draft_writes_a_summary_that_names_its_source(runner, tmp_path):

@@ -13,7 +13,7 @@ from conftest import ROOT, SAMPLE
 from briefwright.fidelity import check_summary, render_json, render_text
 from briefwright.summary import load_summary
 
-SEED = ROOT / "seeds" / "lavrov-yerevan-visit-2025.txt"
+SEED = ROOT / "samples" / "lavrov-yerevan-visit-2025.txt"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 MIRZOYAN_START = "Regarding the question of whether we are planning"
 
@@ -21,9 +21,8 @@ MIRZOYAN_START = "Regarding the question of whether we are planning"
 def variant(tmp_path: Path, old: str, new: str, count: int = 1):
     """The sample with `old` replaced by `new`, loaded from a copy beside a copy of the seed."""
     assert SAMPLE_TEXT.count(old) >= count, old
-    (tmp_path / "seeds").mkdir(exist_ok=True)
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
     (tmp_path / "samples").mkdir(exist_ok=True)
+    shutil.copy(SEED, tmp_path / "samples" / SEED.name)
     path = tmp_path / "samples" / "variant.yaml"
     path.write_text(SAMPLE_TEXT.replace(old, new, count), encoding="utf-8")
     return load_summary(path)
@@ -67,7 +66,7 @@ def test_dropping_no_is_caught_and_the_diff_shows_it(tmp_path):
     assert finding.diff_text == "… signed, and ratified on paper, and [-no-] one has dissolved it"
     assert finding.passage.startswith(MIRZOYAN_START)
     assert finding.passage_location.line == 4
-    assert finding.passage_location.file.endswith("seeds/lavrov-yerevan-visit-2025.txt")
+    assert finding.passage_location.file.endswith("samples/lavrov-yerevan-visit-2025.txt")
 
 
 def test_two_quotes_joined_into_one_are_caught(tmp_path):
@@ -186,7 +185,7 @@ def test_words_outside_quotation_marks_are_a_warning(tmp_path):
 
 
 def test_without_source_text_nothing_can_be_verified(tmp_path):
-    loaded = variant(tmp_path, "  text: ../seeds/lavrov-yerevan-visit-2025.txt\n", "")
+    loaded = variant(tmp_path, "  text: lavrov-yerevan-visit-2025.txt\n", "")
     report = check_summary(loaded)
     assert not report.ok
     assert [f.code for f in report.findings] == ["no-source-text"]
@@ -194,7 +193,7 @@ def test_without_source_text_nothing_can_be_verified(tmp_path):
 
 
 def test_a_missing_source_file_is_a_located_error(tmp_path):
-    loaded = variant(tmp_path, "../seeds/lavrov-yerevan-visit-2025.txt", "../seeds/gone.txt")
+    loaded = variant(tmp_path, "text: lavrov-yerevan-visit-2025.txt", "text: gone.txt")
     [finding] = check_summary(loaded).errors
     assert finding.code == "source-unreadable"
     assert finding.location == loaded.locate(("source", "text"))

@@ -23,7 +23,7 @@ GOLDEN = DATA / "lavrov-draft.yaml"
 
 
 def seed_draft() -> str:
-    return draft_summary(SEED.read_text(encoding="utf-8"), "../../../seeds/" + SEED.name)
+    return draft_summary(SEED.read_text(encoding="utf-8"), SEED.name)
 
 
 def test_the_seed_draft_matches_its_golden_file():
@@ -133,11 +133,10 @@ def test_yaml_str_reads_back_exactly(value):
 
 
 def _save(tmp_path: Path, text: str) -> Path:
-    """Save a draft three levels below tmp_path, with the seed where ../../../seeds/ points."""
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    """Save a draft three levels below tmp_path, with the seed beside it."""
     folder = tmp_path / "a" / "b" / "c"
     folder.mkdir(parents=True)
+    shutil.copy(SEED, folder / SEED.name)
     path = folder / "draft.yaml"
     path.write_text(text, encoding="utf-8")
     return path

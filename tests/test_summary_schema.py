@@ -106,4 +106,5 @@ def test_schema_names_its_draft_and_the_format() -> None:
     schema = summary_json_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["title"] == "briefwright summary"
-    assert schema["required"] == ["title", "source", "summary", "key_points"]
+    assert schema["required"] == ["title", "summary", "key_points"]
+    assert schema["anyOf"] == [{"required": ["source"]}, {"required": ["sources"]}]

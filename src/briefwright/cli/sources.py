@@ -9,6 +9,11 @@ import click
 
 from briefwright.errors import EXIT_RENDER
 
+_OUTSIDE_HELP = (
+    "Let source.text name a file outside the summary's directory (an absolute path, `..`, "
+    "a link leading out)."
+)
+
 
 @click.command()
 @click.argument("summaries", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -20,15 +25,18 @@ from briefwright.errors import EXIT_RENDER
     show_default=True,
     help="Report for people or for machines.",
 )
-def check(summaries: tuple[Path, ...], output_format: str) -> None:
+@click.option("--allow-source-outside", is_flag=True, help=_OUTSIDE_HELP)
+def check(summaries: tuple[Path, ...], output_format: str, allow_source_outside: bool) -> None:
     """Verify every quote of SUMMARY files against their source.text.
+
+    The article may be plain text, Markdown, a saved web page, a PDF or a Word file.
 
     Example: briefwright check samples/lavrov-yerevan-2025.yaml
     """
     from briefwright.fidelity import check_summary, render_json, render_text
     from briefwright.pipeline.load import load
 
-    reports = [check_summary(load(path)) for path in summaries]
+    reports = [check_summary(load(path), allow_outside=allow_source_outside) for path in summaries]
     render = render_json if output_format == "json" else render_text
     click.echo(render(reports), nl=False)
     if any(report.errors for report in reports):
@@ -43,17 +51,27 @@ def check(summaries: tuple[Path, ...], output_format: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the draft summary here instead of standard output.",
 )
-@click.option("--title", help="Title of the briefing (default: the article's first line).")
+@click.option("--title", help="Title of the briefing (default: the document's title).")
 def draft(article: Path, output: Path | None, title: str | None) -> None:
     """Draft a summary from ARTICLE: its quotes, dated events and placeholders to fill.
+
+    ARTICLE may be plain text, Markdown, a saved web page (.html), a PDF or a Word file
+    (.docx); the format is told from its content.
 
     Example: briefwright draft seeds/lavrov-yerevan-visit-2025.txt -o samples/new.yaml
     """
     from briefwright.fidelity import draft_summary, source_text_path
+    from briefwright.fidelity.readers import read_article
 
-    text = _read_article(article)
+    document = read_article(article)
     relative = source_text_path(article, output or Path.cwd() / "summary.yaml")
-    drafted = draft_summary(text, relative, title=title)
+    drafted = draft_summary(
+        document.text,
+        relative,
+        title=title,
+        metadata=document.metadata,
+        places=document.places,
+    )
     if output is None:
         click.echo(drafted, nl=False)
         return
@@ -61,19 +79,3 @@ def draft(article: Path, output: Path | None, title: str | None) -> None:
 
     commit_outputs({output: drafted.encode("utf-8")})
     click.echo(f"wrote {output}")
-
-
-def _read_article(path: Path) -> str:
-    from briefwright.errors import InvalidSummary
-    from briefwright.fidelity import MAX_SOURCE_BYTES
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidSummary(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise InvalidSummary(f"{path}: larger than the {MAX_SOURCE_BYTES // 1024} KiB limit")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidSummary(f"{path}: not UTF-8 text (byte {exc.start})") from None

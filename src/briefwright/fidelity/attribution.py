@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefwright.fidelity import names
-from briefwright.fidelity.scan import Paragraph, paragraphs, sentences
+from briefwright.fidelity.scan import Paragraphs, sentences
 
 SPEECH_VERBS = names.word_set(
     """said says say stated states stating told tells confirmed confirms confirming added adds
@@ -27,6 +27,13 @@ PRONOUNS = frozenset({"he", "she", "they"})
 # Words that may sit between a speaker and the verb: "Mirzoyan, responding", "X has said".
 _GLUE = frozenset({"has", "had", "was", "also", "then", "later", "again", "to", "is"})
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# "He added" refers to someone named in this paragraph or the few before it.
+LOOKBACK = 8
+# ", a researcher in Yerevan," between a name and its verb.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose|which)\b[^,]{0,80},\s*$")
+_OPENERS = " \t\n\"'“‘„«»‹›「『"
+# Words after a quotation read for "said X" ("..., Foreign Minister Ann Lee said").
+_AFTER_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -43,16 +50,16 @@ def attribute(
     text: str,
     start: int,
     end: int,
-    people: names.People | None = None,
-    paras: list[Paragraph] | None = None,
+    people: names.People | names.PeopleIndex | None = None,
+    paras: Paragraphs | None = None,
 ) -> Attribution:
     """Attribute the quotation whose inside spans text[start:end].
 
     `people` and `paras` may be passed in when attributing many quotations of one text.
     """
-    people = people if people is not None else names.people(text)
-    paras = paras if paras is not None else paragraphs(text)
-    index = next(i for i, p in enumerate(paras) if p.start <= start < p.end or i == len(paras) - 1)
+    people = people if people is not None else names.PeopleIndex(text)
+    paras = paras if paras is not None else Paragraphs(text)
+    index = paras.index_of(start)
     para = paras[index]
     lo, hi = start - para.start, end - para.start
     sent_start, sent_end = next(
@@ -79,19 +86,26 @@ def _before(before: str) -> str | None:
     words = [(m.group(), m.start()) for m in _WORD.finditer(before)]
     cues = [i for i, (w, _) in enumerate(words) if w.lower() in SPEECH_VERBS]
     for cue in reversed(cues):
-        subject = _subject(before, words, cue)
+        head = _APPOSITIVE.sub("", before[: words[cue][1]])  # "Ann Lee, a researcher, said"
+        subject = _subject(head, [(m.group(), m.start()) for m in _WORD.finditer(head)], None)
         if subject is not None:
             return subject
     if cues:  # "..., calling the move": the nearest name before the participle
         found = names.entities(before[: words[cues[-1]][1]])
         if found:
             return found[-1].text
+    # "Merz was more careful: “...”": the sentence's subject, if a person.
+    if before.rstrip(_OPENERS).endswith(":"):
+        found = names.entities(before)
+        if found and found[0].role:
+            return found[0].text
     return None
 
 
-def _subject(before: str, words: list[tuple[str, int]], cue: int) -> str | None:
-    """The name or pronoun right before words[cue], skipping glue words and commas."""
-    position = cue - 1
+def _subject(before: str, words: list[tuple[str, int]], cue: int | None) -> str | None:
+    """The name or pronoun right before words[cue] (or at the end), skipping glue words and
+    commas; a name's affiliation ("Laurence Broers of Chatham House") is left out."""
+    position = (len(words) if cue is None else cue) - 1
     while position >= 0 and words[position][0].lower() in _GLUE:
         position -= 1
     if position < 0:
@@ -100,14 +114,23 @@ def _subject(before: str, words: list[tuple[str, int]], cue: int) -> str | None:
         return ""
     found = names.entities(before[: words[position][1] + len(words[position][0])])
     if found and found[-1].end == words[position][1] + len(words[position][0]):
-        return found[-1].text
+        return _without_affiliation(found[-1].text)
     return None
 
 
+def _without_affiliation(name: str) -> str:
+    """ "Laurence Broers of Chatham House" -> "Laurence Broers"; offices keep their "of"."""
+    person, of, _ = name.partition(" of ")
+    if of and len(person.split()) >= 2 and not set(person.lower().split()) & names.GENERIC:
+        return person
+    return name
+
+
 def _after(after: str) -> str | None:
-    """'“...,” said Lavrov.' or '“...,” Lavrov said.' right after the quotation."""
+    """'“...,” said Lavrov.', '“...,” Lavrov said.' or '“...,” Foreign Minister Ann Lee
+    said' right after the quotation."""
     head = after[:80]
-    words = [m.group() for m in _WORD.finditer(head)][:4]
+    words = [m.group() for m in _WORD.finditer(head)][:_AFTER_WORDS]
     if not any(w.lower() in SPEECH_VERBS for w in words):
         return None
     if words and words[0].lower() in PRONOUNS:
@@ -117,11 +140,12 @@ def _after(after: str) -> str | None:
 
 
 def _last_person(
-    paras: list[Paragraph], index: int, before: int, people: names.People
+    paras: Paragraphs, index: int, before: int, people: names.People | names.PeopleIndex
 ) -> str | None:
     """The last person named outside quotations before offset `before` (for "He added"):
-    someone with a title, or a name followed by a speech verb."""
-    for para in reversed(paras[: index + 1]):
+    someone with a title, or a name followed by a speech verb, at most a few paragraphs back."""
+    for number in range(index, max(-1, index - LOOKBACK), -1):
+        para = paras[number]
         limit = min(before, para.end) - para.start
         for entity in reversed(names.entities(para.masked[:limit])):
             if entity.text in people or _speaks(para.masked, entity.end):

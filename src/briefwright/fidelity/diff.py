@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefwright.fidelity.index import TokenIndex
 from briefwright.fidelity.normalize import Token
 
 # Candidate windows kept after the cheap word-overlap pass, before the exact comparison.
 _CANDIDATES = 8
 _SLACK = 6
+# Votes are pooled per this many tokens (well inside the slack a window is widened by).
+_BIN = 4
+# A word found more often than this says little about where the quote is.
+_COMMON = 2000
 # At most this many unmatched quote words at either end are set against the source's neighbours;
 # a longer tail most likely comes from elsewhere (two quotes joined).
 _WIDEN = 3
@@ -43,14 +49,15 @@ class Passage:
     similarity: float
 
 
-def closest_passage(quote: list[Token], source: list[Token]) -> Passage | None:
+def closest_passage(quote: list[Token], source: TokenIndex | Sequence[Token]) -> Passage | None:
     """The stretch of `source` most like `quote`, or None if they share no word at all."""
     if not quote or not source:
         return None
-    candidates = _overlap_candidates(quote, source)
+    index = source if isinstance(source, TokenIndex) else TokenIndex.from_tokens(source)
+    candidates = _overlap_candidates(quote, index)
     best: Passage | None = None
     for start in candidates:
-        passage = _refine(quote, source, start)
+        passage = _refine(quote, index, start)
         if passage and (best is None or passage.similarity > best.similarity):
             best = passage
     return best
@@ -102,24 +109,30 @@ def _span(text: str, tokens: list[Token]) -> str:
     return text[tokens[0].start : tokens[-1].end] if tokens else ""
 
 
-def _overlap_candidates(quote: list[Token], source: list[Token]) -> list[int]:
-    """Window starts whose words overlap the quote's most, counted in one sliding pass."""
-    wanted = Counter(t.key.lower() for t in quote)
-    size = len(quote)
-    have: Counter[str] = Counter()
-    scores: list[tuple[int, int]] = []
-    shared = 0
-    for index, token in enumerate(source):
-        key = token.key.lower()
-        have[key] += 1
-        shared += have[key] <= wanted[key]
-        if index >= size:
-            old = source[index - size].key.lower()
-            shared -= have[old] <= wanted[old]
-            have[old] -= 1
-        scores.append((shared, max(0, index - size + 1)))
-    scores.sort(key=lambda s: (-s[0], s[1]))
-    return [start for score, start in scores[:_CANDIDATES] if score > 0]
+def _overlap_candidates(quote: list[Token], index: TokenIndex) -> list[int]:
+    """Window starts sharing the most words with the quote, by votes from the index.
+
+    Each occurrence of a quote word in the source votes for the window that would put it at
+    its place in the quote; votes are pooled in bins of a few tokens. Words too common to tell
+    windows apart are left out, unless the quote has nothing else.
+    """
+    wanted: dict[str, list[int]] = {}
+    for place, token in enumerate(quote):
+        wanted.setdefault(token.key.lower(), []).append(place)
+    postings = [
+        (index.positions(index.lower_variants(key)), places) for key, places in wanted.items()
+    ]
+    postings = [p for p in postings if p[0]]
+    rare = [p for p in postings if len(p[0]) <= _COMMON] or sorted(
+        postings, key=lambda p: len(p[0])
+    )[:1]
+    votes: Counter[int] = Counter()
+    for positions, places in rare:
+        for position in positions[: _COMMON * 4]:
+            for place in places:
+                votes[max(0, position - place) // _BIN] += 1
+    best = sorted(votes.items(), key=lambda v: (-v[1], v[0]))[:_CANDIDATES]
+    return [number * _BIN for number, _ in best]
 
 
 def _drop_strays(blocks: list) -> list:
@@ -141,7 +154,7 @@ def _drop_tail(blocks: list, reverse: bool = False) -> list:
     return blocks
 
 
-def _widen(window: list[Token], index: int, by: int) -> int:
+def _widen(window: Sequence[Token], index: int, by: int) -> int:
     """Move `index` outwards by up to |by| tokens (negative: leftwards), within its paragraph."""
     step = 1 if by > 0 else -1
     for _ in range(min(abs(by), _WIDEN)):
@@ -152,7 +165,7 @@ def _widen(window: list[Token], index: int, by: int) -> int:
     return index
 
 
-def _refine(quote: list[Token], source: list[Token], start: int) -> Passage | None:
+def _refine(quote: list[Token], source: Sequence[Token], start: int) -> Passage | None:
     """Compare a window around `start` exactly and trim it to the words that match."""
     slack = _SLACK + len(quote) // 3
     lo = max(0, start - slack)

@@ -43,6 +43,7 @@ class CheckReport:
     source_path: str | None
     quotes_checked: int
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    source_count: int = 1
 
     @property
     def errors(self) -> list[Finding]:

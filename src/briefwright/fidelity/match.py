@@ -8,10 +8,13 @@ trailing punctuation of each piece, and the case of its first letter, do not cou
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefwright.fidelity.normalize import Token, same_first, tokenize, words
+from briefwright.fidelity.index import TokenIndex
+from briefwright.fidelity.normalize import Token, tokenize, words
 
 # An ellipsis may hide a clause or two, not half the article.
 MAX_ELLIPSIS_GAP = 60
@@ -19,8 +22,8 @@ MAX_ELLIPSIS_GAP = 60
 MAX_BRACKET_GAP = 8
 # More omissions than this in one quote is not a quote any more, and would be slow to check.
 MAX_PIECES = 20
-# Piece comparisons allowed per quote: far above any real quote, far below a hang.
-MAX_STEPS = 100_000
+# Token comparisons allowed per quote: far above any real quote, far below a hang.
+MAX_STEPS = 1_000_000
 
 
 class QuoteTooComplex(ValueError):
@@ -98,66 +101,86 @@ def _add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
     return (a[0] + b[0], a[1] + b[1])
 
 
-def find_quote(pieces: list[Piece], source: list[Token]) -> list[Match]:
+def find_quote(pieces: list[Piece], source: TokenIndex | Sequence[Token]) -> list[Match]:
     """Every place in `source` (meaningful tokens only) where all pieces appear in order.
 
-    The search runs forward over the positions where each piece can end (keeping, for each,
-    the latest start that reaches it), so its cost is bounded by pieces x tokens x gap; a
-    quote that would need more than MAX_STEPS comparisons raises QuoteTooComplex.
+    The first piece is looked up in the coded index, each later one only within its gap after
+    where the one before ended (keeping, for each end, the latest start that reaches it). Every
+    occurrence examined costs its length from a budget of MAX_STEPS token comparisons; a quote
+    that would need more raises QuoteTooComplex.
     """
     if not pieces:
         return []
+    index = source if isinstance(source, TokenIndex) else TokenIndex.from_tokens(source)
     budget = [MAX_STEPS]
-    first = pieces[0].tokens[0].key.lower()
     # end position after the current piece -> the start of the quote that got there
-    reached: dict[int, int] = {}
-    for start, token in enumerate(source):
-        if token.key.lower() == first:  # a cheap test before the full comparison
-            end = _piece_at(pieces[0], source, start, budget)
-            if end is not None:
-                reached[end] = start
+    reached = {
+        start + len(pieces[0].tokens): start
+        for start in _occurrences(index, pieces[0], 0, len(index), budget)
+    }
     for piece in pieces[1:]:
-        reached = _advance(piece, source, reached, budget)
+        reached = _advance(piece, index, reached, budget)
     return [Match(start, end - 1) for end, start in sorted(reached.items())]
 
 
-def _advance(piece: Piece, source: list[Token], reached: dict[int, int], budget: list[int]):
+def _advance(
+    piece: Piece, index: TokenIndex, reached: dict[int, int], budget: list[int]
+) -> dict[int, int]:
     """Where `piece` can end, given where the pieces before it ended."""
     low, high = piece.gap
     following: dict[int, int] = {}
     for after, start in sorted(reached.items()):
-        para = source[start].paragraph
-        for at in range(after + low, min(after + high, len(source) - 1) + 1):
-            if source[at].paragraph != para:
-                break
-            end = _piece_at(piece, source, at, budget)
-            if end is not None:
-                following[end] = max(start, following.get(end, start))
+        para = index.paragraph_of(start)
+        for at in _occurrences(index, piece, after + low, after + high + 1, budget):
+            if index.paragraph_of(at) != para:
+                continue
+            end = at + len(piece.tokens)
+            following[end] = max(start, following.get(end, start))
     return following
+
+
+def _occurrences(
+    index: TokenIndex, piece: Piece, low: int, high: int, budget: list[int]
+) -> Iterator[int]:
+    """Starts in [low, high) where `piece` matches within one paragraph: its first word may
+    differ in the case of its first letter, the rest must be equal."""
+    firsts = index.first_variants(piece.tokens[0].key)
+    rest = index.encode([t.key for t in piece.tokens[1:]])
+    if not firsts or rest is None:
+        return
+    size = len(piece.tokens)
+    seq = index.seq
+    if not rest:
+        candidates: Iterator[int] = (m.start() for m in _one_of(firsts).finditer(seq, low, high))
+    else:
+        candidates = _runs(seq, rest, low + 1, high + len(rest))
+    for start in candidates:
+        budget[0] -= size
+        if budget[0] < 0:
+            raise QuoteTooComplex("quote is too repetitive to check in reasonable time")
+        if seq[start] in firsts and index.paragraph_of(start) == index.paragraph_of(
+            start + size - 1
+        ):
+            yield start
+
+
+def _runs(seq: str, run: str, low: int, high: int) -> Iterator[int]:
+    """Positions just before each occurrence of `run` starting in seq[low:high)."""
+    position = seq.find(run, low, high)
+    while position >= 0:
+        yield position - 1
+        position = seq.find(run, position + 1, high)
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_of(codes: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in codes) + "]")
 
 
 def quote_words(prepared: str) -> list[Token]:
     """Every token of a prepared quote, its editorial marks included, for finding the closest
     passage and showing a diff: an insertion like "[by Armenia]" then lines up with the source."""
     return _trim(words(tokenize(prepared)))
-
-
-def _piece_at(piece: Piece, source: list[Token], start: int, budget: list[int]) -> int | None:
-    """The end index if `piece` matches `source` at `start`, else None."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise QuoteTooComplex("quote is too repetitive to check in reasonable time")
-    tokens = piece.tokens
-    if start + len(tokens) > len(source):
-        return None
-    window = source[start : start + len(tokens)]
-    if window[-1].paragraph != window[0].paragraph:
-        return None
-    if not same_first(tokens[0].key, window[0].key):
-        return None
-    if any(a.key != b.key for a, b in zip(tokens[1:], window[1:], strict=True)):
-        return None
-    return start + len(tokens)
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

@@ -6,6 +6,8 @@ A person is a name with a title in front of it ("Russian Foreign Minister Sergei
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -167,7 +169,92 @@ def _merge_organisations(text: str, found: list[Entity]) -> list[Entity]:
         if last and tail in ORGANISATIONS and not last.role:
             between = text[last.end : entity.start]
             if re.fullmatch(r"['’]s?\s+", between):
-                merged[-1] = Entity(text[last.start : entity.end], last.start, entity.end)
+                joined = " ".join(text[last.start : entity.end].split())  # one line
+                merged[-1] = Entity(joined, last.start, entity.end)
                 continue
         merged.append(entity)
     return merged
+
+
+class PeopleIndex:
+    """`people(text)` answered one name at a time, for long texts: a name is looked up where
+    its last word occurs, in order, until a mention with a title is found (first one wins)."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._known: dict[str, Person | None] = {}
+
+    def get(self, name: str, default: Person | None = None) -> Person | None:
+        """The person known by `name` (full name or surname), or `default`."""
+        if name not in self._known:
+            self._known[name] = self._find(name)
+        found = self._known[name]
+        return found if found is not None else default
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    @functools.cached_property
+    def _titles(self) -> list[int]:
+        """Where each title word of the text starts."""
+        return [match.start() for match in _TITLE_WORD.finditer(self._text)]
+
+    def _find(self, name: str) -> Person | None:
+        last = name.split()[-1] if name.split() else ""
+        if not last:
+            return None
+        titles, looks = self._titles, 0
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", self._text):
+            nearest = bisect.bisect_left(titles, match.start()) - 1
+            if nearest < 0 or titles[nearest] < match.start() - _BEFORE:
+                continue  # no title near enough to make this mention a person's
+            looks += 1
+            if looks > _MAX_LOOKS:
+                return None
+            entity = _entity_at(self._text, match.start())
+            if entity and entity.role and name in (entity.text, entity.text.split()[-1]):
+                return Person(entity.text, entity.role)
+        return None
+
+
+# Room around a mention for the title and the rest of the name.
+_BEFORE, _AFTER = 200, 120
+# The lookahead on first letters lets the regex engine skip most positions of a long text.
+_TITLE_WORD = re.compile(
+    r"\b(?=["
+    + "".join(sorted({t[0] for t in TITLES}))
+    + r"])(?:"
+    + "|".join(sorted(TITLES))
+    + r")\b",
+    re.IGNORECASE,
+)
+# Mentions of one name looked at (each with a title nearby) before deciding it is no person's.
+_MAX_LOOKS = 100
+
+
+def _entity_at(text: str, offset: int) -> Entity | None:
+    """The name covering `offset`, read from a window around it that starts at a space."""
+    start = max(0, offset - _BEFORE)
+    if start:
+        space = re.search(r"\s", text[start:offset])
+        start = start + space.end() if space else offset
+    window = text[start : offset + _AFTER]
+    for entity in entities(window):
+        if entity.start <= offset - start < entity.end:
+            return Entity(entity.text, entity.start + start, entity.end + start, entity.role)
+    return None
+
+
+def mentioned(name: str, text: str) -> bool:
+    """`mentions(name, word_list(text))` without listing the words of a long text: a regex for
+    the identifying last word of `name`, and the forms `same_word` accepts, as whole words."""
+    words = key_words(name)
+    if not words:
+        return False
+    key = words[-1]
+    forms = [re.escape(key)]
+    if len(key) >= 5:
+        forms[0] += r"[\w’'-]{0,3}"
+    forms += [re.escape(key[:-cut]) for cut in (1, 2, 3) if len(key) - cut >= 5]
+    pattern = rf"(?<![\w’'-])(?:{'|'.join(forms)})(?:['’]s?)?(?![\w’'-])"
+    return re.search(pattern, text, re.IGNORECASE) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from briefwright.fidelity.findings import UNCHECKED, CheckReport, Finding
 
@@ -51,7 +52,8 @@ def _finding_lines(finding: Finding) -> list[str]:
 def _tally(report: CheckReport) -> str:
     name = report.summary_path or "summary"
     errors, warnings = len(report.errors), len(report.warnings)
-    verdict = "all quotes found in the source" if report.ok else "quotes do NOT match the source"
+    where = "their sources" if report.source_count > 1 else "the source"
+    verdict = f"all quotes found in {where}" if report.ok else f"quotes do NOT match {where}"
     if any(f.code in UNCHECKED for f in report.findings):
         verdict = "not checked"
     counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
@@ -76,7 +78,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _report_data(report: CheckReport) -> dict:
+def _report_data(report: CheckReport) -> dict[str, Any]:
     return {
         "summary": report.summary_path,
         "source": report.source_path,
@@ -88,9 +90,9 @@ def _report_data(report: CheckReport) -> dict:
     }
 
 
-def _finding_data(finding: Finding) -> dict:
+def _finding_data(finding: Finding) -> dict[str, Any]:
     where = finding.location
-    data = {
+    data: dict[str, Any] = {
         "severity": finding.severity,
         "code": finding.code,
         "message": finding.message,
@@ -106,6 +108,7 @@ def _finding_data(finding: Finding) -> dict:
             "text": finding.passage,
             "file": passage_at.file if passage_at else None,
             "line": passage_at.line if passage_at else None,
+            "place": passage_at.field if passage_at else None,
         }
         data["diff"] = [{"op": d.op, "source": d.source, "quote": d.quote} for d in finding.diff]
     return data

@@ -3,13 +3,16 @@
 Every model is frozen and refuses unknown keys. Key points, implications and recommendations
 may be written as bare strings. `audiences` restricts an item to the templates whose audience is
 listed; `priority` orders key points (1 is the most important) when a template shows the top few.
+A summary cites one article (`source`) or several (`sources`, each with an `id`); key points,
+quotes, timeline events and implications may say which with `source: ID`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from briefwright.summary.dates import DateSpec
 from briefwright.summary.fields import (
@@ -35,6 +38,32 @@ Audiences = Annotated[
 ]
 
 
+_SOURCE_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}"
+
+
+def _to_source_id(value: str) -> str:
+    if not re.fullmatch(_SOURCE_ID, value):
+        raise ValueError(
+            "a source id is up to 40 letters, digits, '.', '_' or '-', starting with a letter "
+            "or a digit, e.g. 'tass' or 'reuters-2'"
+        )
+    return value
+
+
+SourceId = Annotated[
+    Text,
+    AfterValidator(_to_source_id),
+    WithJsonSchema({"type": "string", "pattern": f"^{_SOURCE_ID}$"}),
+]
+SourceRef = Annotated[
+    SourceId | None,
+    Field(
+        default=None,
+        description="The id of the source (in `sources`) this comes from; shown as its number.",
+    ),
+]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -49,8 +78,12 @@ class _TextItem(_Model):
 
 
 class Source(_Model):
-    """The article the briefing summarises."""
+    """An article the briefing summarises."""
 
+    id: SourceId | None = Field(
+        None,
+        description="Short name that items cite with `source: ID`; needed in `sources`.",
+    )
     title: Text = Field(description="Title of the article.")
     publisher: Text | None = Field(None, description="Who published it.")
     author: Text | None = Field(None, description="Who wrote it.")
@@ -75,6 +108,7 @@ class KeyPoint(_TextItem):
             "in priority order; points without a priority follow, in the order written."
         ),
     )
+    source: SourceRef
     audiences: Audiences
 
 
@@ -86,6 +120,7 @@ class Quote(_Model):
     role: Text | None = Field(None, description="The speaker's role or title.")
     date: Date | None = Field(None, description="When it was said, YYYY-MM-DD.")
     context: Text | None = Field(None, description="Where or in answer to what it was said.")
+    source: SourceRef
     audiences: Audiences
 
 
@@ -102,6 +137,7 @@ class TimelineEntry(_Model):
     label: Text | None = Field(
         None, description="Display text for the date instead of the default, e.g. 'early May 2025'."
     )
+    source: SourceRef
     audiences: Audiences
 
 
@@ -121,6 +157,7 @@ class Implication(_TextItem):
     confidence: Confidence | None = Field(
         None, description="Analytic confidence: low, moderate or high."
     )
+    source: SourceRef
     audiences: Audiences
 
 
@@ -150,7 +187,20 @@ class Summary(_Model):
     marking: Text | None = Field(
         None, description="Handling marking shown in header and footer, e.g. 'TLP:AMBER'."
     )
-    source: Source = Field(description="The article this briefing summarises.")
+    source: Source = Field(
+        description=(
+            "The article this briefing summarises. With several, give `sources` instead; "
+            "`source` is then the first of them."
+        )
+    )
+    sources: list[Source] | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "Several articles, each with an `id`, instead of `source`; the first is the main "
+            "one. Items cite one with `source: ID`, and briefings list them numbered."
+        ),
+    )
     summary: Text = Field(description="The bottom line up front.")
     key_points: list[KeyPoint] = Field(
         min_length=1, description="At least one key point; each a string or {text, detail?}."
@@ -164,3 +214,22 @@ class Summary(_Model):
         [], description="Recommended actions; each a string or {text}."
     )
     tags: list[Text] = Field([], description="Keywords; also written to the file properties.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _first_source(cls, data: Any) -> Any:
+        """With `sources` and no `source`, the first source is the main one (`source`)."""
+        if isinstance(data, dict) and "source" not in data:
+            listed = data.get("sources")
+            if isinstance(listed, list) and listed:
+                return {**data, "source": listed[0]}
+        return data
+
+    def source_list(self) -> list[Source]:
+        """Every source, the main one first: `sources`, or `source` alone."""
+        return list(self.sources) if self.sources else [self.source]
+
+    def source_number(self, source_id: str | None) -> int | None:
+        """The 1-based number of the source with this id, or None."""
+        ids = [s.id for s in self.source_list()]
+        return ids.index(source_id) + 1 if source_id is not None and source_id in ids else None

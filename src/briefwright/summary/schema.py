@@ -23,6 +23,9 @@ def _schema() -> dict[str, Any]:
     for name, definition in _STRING_OR_MAPPING.items():
         ref = {"$ref": f"#/$defs/{definition}"}
         schema["properties"][name]["items"] = {"anyOf": [{"type": "string", "minLength": 1}, ref]}
+    # `source` may be left out when `sources` is given (the first is then the main one).
+    schema["required"] = [name for name in schema["required"] if name != "source"]
+    schema["anyOf"] = [{"required": ["source"]}, {"required": ["sources"]}]
     return {"$schema": _SCHEMA_ID, **schema, "title": "briefwright summary"}
 
 

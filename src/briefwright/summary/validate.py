@@ -55,9 +55,57 @@ def validate_data(
     try:
         summary = Summary.model_validate(data)
     except pydantic.ValidationError as error:
-        issues = [_issue(e, file, positions) for e in error.errors(include_url=False)]
-        raise invalid(issues, file) from None
+        errors = [e for e in error.errors(include_url=False) if not _from_sources(e, data)]
+        raise invalid([_issue(e, file, positions) for e in errors], file) from None
+    issues = [
+        Issue(message, locate(file, positions, path))
+        for path, message in _source_issues(summary, data)
+    ]
+    if issues:
+        raise invalid(issues, file)
     return LoadedSummary(summary, Path(file) if file else None, positions)
+
+
+def _from_sources(error: Any, data: Any) -> bool:
+    """An error in `source` that was copied from sources[0]: reported there already."""
+    copied = isinstance(data, dict) and "source" not in data and "sources" in data
+    return copied and tuple(error["loc"][:1]) == ("source",)
+
+
+_CITING = ("key_points", "quotes", "timeline", "implications")
+
+
+def _source_issues(summary: Summary, data: Any) -> list[tuple[FieldPath, str]]:
+    """What the schema cannot say about sources: one of `source` and `sources`, an id on each
+    listed source and no id twice, and every `source: ID` naming one of them."""
+    found: list[tuple[FieldPath, str]] = []
+    if summary.sources and isinstance(data, dict) and "source" in data:
+        found.append((("sources",), "give either `source` or `sources`, not both"))
+    seen: dict[str, int] = {}
+    for index, source in enumerate(summary.sources or []):
+        if source.id is None:
+            found.append(
+                (("sources", index), "a source in `sources` needs an `id` for items to cite")
+            )
+        elif source.id in seen:
+            message = f"id {quoted(source.id)} is already used by sources[{seen[source.id]}]"
+            found.append((("sources", index, "id"), message))
+        else:
+            seen[source.id] = index
+    known = list(dict.fromkeys(s.id for s in summary.source_list() if s.id))
+    for section in _CITING:
+        for index, item in enumerate(getattr(summary, section)):
+            if item.source is not None and item.source not in known:
+                found.append(((section, index, "source"), _unknown_source(item.source, known)))
+    return found
+
+
+def _unknown_source(name: str, known: list[str]) -> str:
+    if not known:
+        return f"unknown source {quoted(name)}: give the source an `id` to cite it"
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown source {quoted(name)}{hint}; the sources are: {', '.join(known)}"
 
 
 def invalid(issues: list[Issue], file: Path | str | None) -> InvalidSummary:
@@ -87,6 +135,8 @@ def _issue(error: Any, file: Path | str | None, positions: Positions) -> Issue:
 
 def _message(error: Any, path: FieldPath) -> str:
     kind, ctx, got = error["type"], error.get("ctx", {}), describe(error.get("input"))
+    if kind == "missing" and path == ("source",):
+        return "required field is missing: give `source` (the article) or `sources` (several)"
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":

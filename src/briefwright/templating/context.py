@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         KeyPoint,
         Quote,
         Recommendation,
+        Source,
         Summary,
         TimelineEntry,
     )
@@ -43,12 +44,17 @@ REFERENCE: dict[str, str] = {
     "organization": "their organisation (None if hidden: show_organization = false)",
     "marking": "handling marking, e.g. 'TLP:AMBER' (None unless allowed_markings lists it)",
     "source": "the article: title, publisher, author, published (date), published_label, "
-    "published_iso, url",
-    "key_points": "list of {text, detail, priority}, by priority (1 first) then file order",
-    "quotes": "list of {text, speaker, role, date, date_label, context}",
-    "timeline": "list of {when, date_label, date_iso, start, end, label, event, significance} "
-    "in date order; `when` is the label if given, else the date as text ('20–21 May 2025')",
-    "implications": "list of {text, actor, likelihood, likelihood_range ('55–80%'), confidence}",
+    "published_iso, url (with several sources, the first)",
+    "sources": "every source, numbered: list of {number, id, title, publisher, author, "
+    "published, published_label, published_iso, url}; one entry for a single `source`",
+    "key_points": "list of {text, detail, priority, source_number}, by priority (1 first) "
+    "then file order",
+    "quotes": "list of {text, speaker, role, date, date_label, context, source_number}",
+    "timeline": "list of {when, date_label, date_iso, start, end, label, event, significance, "
+    "source_number} in date order; `when` is the label if given, else the date as text "
+    "('20–21 May 2025')",
+    "implications": "list of {text, actor, likelihood, likelihood_range ('55–80%'), confidence, "
+    "source_number}; an item's source_number is the number of the source it cites, or None",
     "recommendations": "list of {text}",
     "tags": "list of strings",
     "counts": "items shown per section, e.g. counts.key_points",
@@ -65,7 +71,6 @@ def build_context(
     """The template's variables for one summary, following the template's rules."""
     config = template.config
     sections = _sections(summary, template.audience, config.get("limits", {}))
-    source = summary.source
     return {
         "title": summary.title,
         "subtitle": summary.subtitle,
@@ -74,13 +79,11 @@ def build_context(
         "author": summary.author if config.get("show_author", True) else None,
         "organization": summary.organization if config.get("show_organization", True) else None,
         "marking": allowed_marking(summary.marking, config),
-        "source": {
-            "title": source.title,
-            "publisher": source.publisher,
-            "author": source.author,
-            **_dated("published", source.published),
-            "url": source.url,
-        },
+        "source": _plain_source(summary.source),
+        "sources": [
+            {"number": number, "id": source.id, **_plain_source(source)}
+            for number, source in enumerate(summary.source_list(), start=1)
+        ],
         **{name: shown for name, (shown, _) in sections.items()},
         "tags": list(summary.tags),
         "counts": {name: len(shown) for name, (shown, _) in sections.items()},
@@ -115,8 +118,31 @@ def _sections(
         items = [item for item in ordered[name] if visible(item, audience)]
         cap = limits.get(name)
         shown = items if cap is None else items[:cap]
-        out[name] = ([_plain(item) for item in shown], len(items) - len(shown))
+        plain = [_with_number(summary, name, item, _plain(item)) for item in shown]
+        out[name] = (plain, len(items) - len(shown))
     return out
+
+
+def _with_number(summary: Summary, name: str, item: Item, plain: Plain) -> Plain:
+    """The item's data with the number of the source it cites: a quote or an event that cites
+    none comes from the first (it is checked against it); other items then cite none."""
+    cited = getattr(item, "source", None)
+    if not hasattr(item, "source"):
+        return plain
+    number = summary.source_number(cited)
+    if number is None and cited is None and name in ("quotes", "timeline"):
+        number = 1
+    return {**plain, "source_number": number}
+
+
+def _plain_source(source: Source) -> Plain:
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "author": source.author,
+        **_dated("published", source.published),
+        "url": source.url,
+    }
 
 
 def _ordered(summary: Summary) -> dict[str, Sequence[Item]]:
