@@ -89,7 +89,8 @@ def _address(value: str, role: str) -> Address:
     """One address, checked strictly; the domain in IDNA form so any SMTP server takes it."""
     try:
         header = _HEADERS("To", value)
-        defects, addresses = header.defects, header.addresses
+        defects: tuple[object, ...] = header.defects
+        addresses: tuple[Address, ...] = header.addresses  # type: ignore[attr-defined]  # an AddressHeader, which typeshed types as BaseHeader
     except (ValueError, IndexError, email_errors.HeaderParseError):
         # The stdlib address parser raises IndexError on some malformed input, e.g. "x@".
         defects, addresses = ("unparseable",), ()

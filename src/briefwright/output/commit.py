@@ -29,7 +29,7 @@ def commit_outputs(files: dict[Path, bytes], *, force: bool = False) -> list[Pat
     by_dir: dict[Path, dict[Path, bytes]] = {}
     for path, data in files.items():
         by_dir.setdefault(path.parent, {})[path] = data
-    written = []
+    written: list[Path] = []
     for directory, group in by_dir.items():
         _ensure_directory(directory)
         # Writing and syncing the outputs, the slow part, needs no lock: only the manifest's

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context, RunFormat, dispatch
 from briefwright.writers.docx.inlines import INLINE_HANDLERS, add_inlines, text_runs
 from briefwright.writers.docx.tables import write_table
-from briefwright.writers.docx.xml import clone, el
+from briefwright.writers.docx.xml import Element, clone, el
 
 _CALLOUT_STYLES = {"important": ("Bottom Line Title", "Bottom Line")}
 _OTHER_CALLOUT = ("Callout Title", "Callout")
@@ -16,16 +17,17 @@ MAX_LIST_STYLE_DEPTH = 3  # Word's built-in list styles go to "List Bullet 3"
 MAX_LIST_LEVEL = 8  # w:ilvl runs 0..8
 
 
-def write_blocks(blocks, ctx: Context) -> None:
+def write_blocks(blocks: Sequence[nodes.Block], ctx: Context) -> None:
     """Append every block in order."""
     for node in blocks:
         dispatch(BLOCK_HANDLERS, node, ctx)
-        if isinstance(node, nodes.Heading):  # tables name their style after their section
-            ctx = ctx.with_(last_heading=nodes.plain_text(node.children))
 
 
-def _styled(style: str):
-    def handler(node, ctx: Context) -> None:
+Styled = nodes.Title | nodes.Subtitle | nodes.MetaLine
+
+
+def _styled(style: str) -> Callable[[Styled, Context], None]:
+    def handler(node: Styled, ctx: Context) -> None:
         add_inlines(ctx.paragraph(style), node.children, ctx)
 
     handler.__doc__ = f"A paragraph of style {style!r}."
@@ -85,7 +87,7 @@ def _list_item(node: nodes.ListItem, ctx: Context) -> None:
 
 
 @lru_cache(maxsize=256)
-def _num_pr(level: int, num_id: int):
+def _num_pr(level: int, num_id: int) -> Element:
     # a template, copied for each list item: cheaper than building three elements each time
     return el("numPr", (el("ilvl", val=level), el("numId", val=num_id)))
 
@@ -114,7 +116,7 @@ def _table(node: nodes.Table, ctx: Context) -> None:
     write_table(node, ctx)
 
 
-BLOCK_HANDLERS = {
+BLOCK_HANDLERS: dict[type, Callable[..., None]] = {
     nodes.Title: _styled("Title"),
     nodes.Subtitle: _styled("Subtitle"),
     nodes.Heading: _heading,

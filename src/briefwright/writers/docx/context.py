@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -10,7 +11,7 @@ from docx.oxml.ns import qn
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Story
-from briefwright.writers.docx.xml import clone, el
+from briefwright.writers.docx.xml import Element, clone, el
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,14 @@ class Context:
     language: str  # w:lang of runs in no recognised script
     text_width: int  # twips between the margins, for table columns and footer tabs
     table_font_size: float  # points, for fitting table columns
-    container: object  # w:body, w:hdr, w:ftr or w:tc that new blocks are appended to
+    container: Element  # w:body, w:hdr, w:ftr or w:tc that new blocks are appended to
     para_style: str = "Body Text"  # the style of a plain Paragraph here (a quote, a box...)
     keep_next: bool = False  # keep each paragraph with the next (a quote and its attribution)
     depth: int = 0  # list nesting
     list_style: str = ""
     num_id: int = 0
-    last_heading: str = ""
 
-    def with_(self, **changes) -> Context:
+    def with_(self, **changes: object) -> Context:
         """A copy with some fields changed."""
         # a context is derived per table cell, list and heading; dataclasses.replace would run
         # __init__ over every field each time, a dict update is a tenth of that (names checked)
@@ -54,7 +54,7 @@ class Context:
     def style_id(self, name: str) -> str:
         return self.styles[name]
 
-    def append(self, element) -> None:
+    def append(self, element: Element) -> None:
         """Add a block element, keeping the body's final w:sectPr last."""
         # the prepared body holds only its w:sectPr, and blocks go before it, so it is last
         last = self.container[-1] if len(self.container) else None
@@ -63,7 +63,7 @@ class Context:
         else:
             self.container.append(element)
 
-    def paragraph(self, style: str):
+    def paragraph(self, style: str) -> Element:
         """A new, empty paragraph of a named style at the end of the container."""
         paragraph = clone(_paragraph_template(self.style_id(style), self.keep_next))
         self.append(paragraph)
@@ -75,7 +75,7 @@ _SECTION = qn("w:sectPr")
 
 
 @lru_cache(maxsize=256)
-def _paragraph_template(style_id: str, keep_next: bool):
+def _paragraph_template(style_id: str, keep_next: bool) -> Element:
     # copied for each paragraph: one copy is cheaper than building its three or four elements
     ppr = el("pPr", (el("pStyle", val=style_id),))
     if keep_next:
@@ -83,7 +83,7 @@ def _paragraph_template(style_id: str, keep_next: bool):
     return el("p", (ppr,))
 
 
-def dispatch(handlers: dict, node, *args) -> None:
+def dispatch(handlers: Mapping[type, Callable[..., None]], node: object, *args: object) -> None:
     """Call the handler of the node's class; a node without one is an error, never dropped."""
     handler = handlers.get(type(node))
     if handler is None:

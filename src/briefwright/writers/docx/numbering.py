@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from briefwright.writers.docx.xml import fragment
+from briefwright.writers.docx.xml import Element, fragment
 
 _BULLETS = ("\u2022", "\u2013", "\u25aa")  # bullet, en dash, small square, repeating by level
 _ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))
@@ -52,12 +52,12 @@ class ListIds:
 class Numbering:
     """The numbering part of one document, with our two list definitions in it."""
 
-    def __init__(self, numbering_element, ids: ListIds):
+    def __init__(self, numbering_element: Element, ids: ListIds) -> None:
         self._root = numbering_element
         self.ids = ids
 
     @classmethod
-    def install(cls, numbering_element, font: str) -> Numbering:
+    def install(cls, numbering_element: Element, font: str) -> Numbering:
         """Add our bullet and decimal definitions, and one default instance of each."""
         numbering = cls(numbering_element, ListIds(0, 0, 0, 0))
         bullet = numbering._add_abstract(bullet=True, font=font)
@@ -68,7 +68,7 @@ class Numbering:
         return numbering
 
     def _add_abstract(self, bullet: bool, font: str) -> int:
-        existing = [int(a.get(qn("w:abstractNumId"))) for a in self._root.iter(_ABSTRACT)]
+        existing = [_number(a.get(qn("w:abstractNumId"))) for a in self._root.iter(_ABSTRACT)]
         abstract_id = max(existing, default=-1) + 1
         element = fragment(_abstract_num(abstract_id, bullet, font))
         nums = self._root.findall(qn("w:num"))
@@ -80,7 +80,7 @@ class Numbering:
 
     def add_num(self, abstract_id: int, start: int | None = None, ilvl: int = 0) -> int:
         """A new numbering instance; with `start`, level `ilvl` restarts there."""
-        existing = [int(n.get(qn("w:numId"))) for n in self._root.findall(qn("w:num"))]
+        existing = [_number(n.get(qn("w:numId"))) for n in self._root.findall(qn("w:num"))]
         num_id = max(existing, default=0) + 1
         override = (
             f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
@@ -99,3 +99,11 @@ class Numbering:
 
 
 _ABSTRACT = qn("w:abstractNum")
+
+
+def _number(value: str | None) -> int:
+    """An id attribute of a reference document's numbering, or -1 if it is not a number."""
+    try:
+        return int(value or "")
+    except ValueError:
+        return -1

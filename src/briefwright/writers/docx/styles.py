@@ -7,15 +7,17 @@ styles win (as pandoc's reference documents do) and only the styles it lacks are
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm
 from docx.styles import BabelFish
 
 from briefwright.theme import Theme
 from briefwright.writers.docx.stylesheet import StyleSpec, ppr, rpr
-from briefwright.writers.docx.xml import fragment
+from briefwright.writers.docx.xml import Element, fragment
 
 _STYLE = qn("w:style")
 _NAME = qn("w:name")
@@ -31,44 +33,48 @@ def _key(name: str) -> str:
 class StyleIndex:
     """Styles of one styles part by name; lookups are dict reads, not XPath over the part."""
 
-    def __init__(self, styles_element):
+    def __init__(self, styles_element: Element) -> None:
         self.root = styles_element
-        self._by_name = {}
+        self._by_name: dict[str, Element] = {}
         # ids in use and the w:link elements naming each id, kept here because scanning the
         # part for them (thousands of elements) on every install costs more than the install
-        self._taken = set()
-        self._links = {}
+        self._taken: set[str | None] = set()
+        self._links: dict[str | None, list[Element]] = {}
         for style in styles_element.iter(_STYLE):
             self._index(style)
             name = style.find(_NAME)
-            if name is not None:
-                self._by_name.setdefault(name.get(_VAL).lower(), style)
+            value = name.get(_VAL) if name is not None else None
+            if value:  # a reference document may carry a nameless <w:name/>: nothing to find
+                self._by_name.setdefault(value.lower(), style)
 
-    def _index(self, style) -> None:
+    def _index(self, style: Element) -> None:
         self._taken.add(style.get(_ID))
         for link in style.iter(_LINK):
             self._links.setdefault(link.get(_VAL), []).append(link)
 
-    def find(self, name: str):
+    def find(self, name: str) -> Element | None:
         return self._by_name.get(_key(name))
 
     def id_of(self, name: str) -> str | None:
         style = self.find(name)
         return None if style is None else style.get(_ID)
 
-    def ids(self, names) -> dict[str, str]:
+    def ids(self, names: Iterable[str]) -> dict[str, str]:
         """Style name -> styleId for the writer, which sets ids directly on paragraphs."""
-        return {name: self.id_of(name) for name in names}
+        found = {name: self.id_of(name) for name in names}
+        return {name: style_id for name, style_id in found.items() if style_id is not None}
 
     def install(self, spec: StyleSpec, replace: bool) -> None:
         """Create the style, or rewrite an existing one when `replace` is true."""
         old = self.find(spec.name)
         if old is not None and not replace:
             return
-        style_id = old.get(_ID) if old is not None else self._new_id(spec.name)
+        style_id = old.get(_ID) if old is not None else None
+        style_id = style_id or self._new_id(spec.name)
         new = fragment(self._xml(spec, style_id))
-        if old is not None and old.get(qn("w:default")):
-            new.set(qn("w:default"), old.get(qn("w:default")))
+        default = old.get(qn("w:default")) if old is not None else None
+        if default:
+            new.set(qn("w:default"), default)
         self._index(new)
         if old is not None:
             old.addprevious(new)
@@ -81,7 +87,9 @@ class StyleIndex:
     def _unlink(self, style_id: str) -> None:
         """Cut links to a rewritten style, so no stale "... Char" twin restyles its text."""
         for link in self._links.pop(style_id, []):
-            link.getparent().remove(link)
+            parent = link.getparent()
+            if parent is not None:
+                parent.remove(link)
 
     def _new_id(self, name: str) -> str:
         base = re.sub(r"[^A-Za-z0-9]", "", name) or "Style"
@@ -105,7 +113,7 @@ class StyleIndex:
         return "".join(parts)
 
 
-def set_doc_defaults(styles_element, theme: Theme) -> None:
+def set_doc_defaults(styles_element: Element, theme: Theme) -> None:
     """Font, size and colour every style inherits (replacing the template's theme fonts)."""
     defaults = fragment(
         "<w:docDefaults><w:rPrDefault><w:rPr>"
@@ -120,7 +128,7 @@ def set_doc_defaults(styles_element, theme: Theme) -> None:
     styles_element.insert(0, defaults)
 
 
-def set_page(section, theme: Theme) -> None:
+def set_page(section: Section, theme: Theme) -> None:
     """Page size and margins of the one section, from the theme (millimetres)."""
     width, height = theme.page_size_mm
     section.orientation = WD_ORIENT.PORTRAIT

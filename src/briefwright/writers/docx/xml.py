@@ -11,6 +11,9 @@ from docx.oxml.ns import nsdecls, nsmap
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
+# lxml's element class, under the name its type stubs give it
+Element = etree._Element
+
 # Characters XML 1.0 forbids (and lone surrogates); the loader rejects them, but a writer must
 # never emit a file Word refuses to open, so they are dropped again here.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
