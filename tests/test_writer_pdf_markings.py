@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import io
 import math
-from collections import defaultdict
 
 import pytest
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTComponent
+from pdf_layout import drawn_words, page_lines
 from pypdf import PdfReader
 
 from briefwright.doctree import nodes as n
@@ -26,34 +24,6 @@ def document(pages: int = 3, **meta: str) -> bytes:
     body = tuple(n.Paragraph((n.Text(f"Paragraph {i}. " + "Words in a row. " * 60),)) for i in
                  range(pages * 5))  # fmt: skip
     return write(n.Document(n.DocMeta(**{**info, **meta}), body), Theme(), OPTIONS)
-
-
-def _chars(item: object) -> list[LTChar]:
-    if isinstance(item, LTChar):
-        return [item]
-    found: list[LTChar] = []
-    for child in item if hasattr(item, "__iter__") else ():
-        found += _chars(child)
-    return found
-
-
-def page_lines(data: bytes) -> list[tuple[float, list[tuple[str, float, float, float, str]]]]:
-    """Per page: its width, and each upright line of text as (text, x0, x1, baseline y, font),
-    from the characters pdfminer finds (inside the furniture's forms too)."""
-    pages = []
-    for layout in extract_pages(io.BytesIO(data)):
-        rows: dict[float, list[LTChar]] = defaultdict(list)
-        for char in _chars(layout):
-            if char.upright:
-                rows[round(char.y0, 1)].append(char)
-        lines = []
-        for y, chars in sorted(rows.items(), reverse=True):
-            chars.sort(key=lambda c: c.x0)
-            text = "".join(c.get_text() for c in chars)
-            lines.append((text, chars[0].x0, chars[-1].x1, y, chars[0].fontname))
-        assert isinstance(layout, LTComponent)
-        pages.append((layout.width, lines))
-    return pages
 
 
 def test_a_banner_marking_is_centred_at_the_top_and_bottom_of_every_page():
@@ -93,26 +63,13 @@ def test_a_tlp_marking_is_its_label_at_the_right_not_a_banner():
                 and "TLP" in line[0]]  # fmt: skip
 
 
-def _drawn_words(page) -> list[tuple[str, list[float], float]]:
-    """(text, the matrix it is drawn with, font size) of every text run of a pypdf page."""
-    found = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            matrix = [cm[0] * tm[0] + cm[2] * tm[1], cm[1] * tm[0] + cm[3] * tm[1]]
-            found.append((text.strip(), matrix, size))
-
-    page.extract_text(visitor_text=visit)
-    return found
-
-
 @pytest.mark.parametrize("marking", ["", "TLP:GREEN", "OFFICIAL"])
 def test_a_draft_has_a_large_diagonal_watermark_on_every_page(marking):
     reader = PdfReader(io.BytesIO(document(marking=marking, status="draft")))
     assert len(reader.pages) >= 3
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
     for page in reader.pages:
-        marks = [(m, size) for text, m, size in _drawn_words(page) if text == "DRAFT"]
+        marks = [(m, size) for text, m, size in drawn_words(page) if text == "DRAFT"]
         assert len(marks) == 1
         (a, b), size = marks[0]
         angle = math.degrees(math.atan2(b, a))

@@ -57,16 +57,16 @@ REFERENCE: dict[str, str] = {
     "sources": "every source, numbered: list of {number, id, title, publisher, author, "
     "published, published_label, published_iso, url}; one entry for a single `source`",
     "key_points": "list of {text, detail, priority, source_number, marking, portion_mark}, by "
-    "priority (1 first) then file order; every item of every section has `marking` (its own "
-    "or the summary's) and `portion_mark` ('(TLP:CLEAR)' when portion_marks is on and it "
-    "differs from the briefing's marking, else '')",
-    "quotes": "list of {text, speaker, role, date, date_label, context, source_number}",
+    "priority (1 first) then file order",
+    "quotes": "list of {text, speaker, role, date, date_label, context, source_number, marking, "
+    "portion_mark}",
     "timeline": "list of {when, date_label, date_iso, start, end, label, event, significance, "
-    "source_number} in date order; `when` is the label if given, else the date as text "
-    "('20–21 May 2025')",
+    "source_number, marking, portion_mark} in date order; `when` is the label if given, else "
+    "the date as text ('20–21 May 2025')",
     "implications": "list of {text, actor, likelihood, likelihood_range ('55–80%'), confidence, "
-    "source_number}; an item's source_number is the number of the source it cites, or None",
-    "recommendations": "list of {text}",
+    "source_number, marking, portion_mark}; an item's source_number is the number of the source "
+    "it cites, or None",
+    "recommendations": "list of {text, marking, portion_mark}",
     "tags": "list of strings",
     "counts": "items shown per section, e.g. counts.key_points",
     "more": "items per section left out by the template's limits, e.g. more.key_points",
