@@ -27,7 +27,7 @@ from briefwright.markings import (
     portion_mark,
     tlp_colour,
 )
-from briefwright.summary import load_summary
+from briefwright.summary import load_summary, validate_data
 from briefwright.templating.context import build_context
 from briefwright.templating.discovery import resolve_template
 from briefwright.templating.reference import template_context_reference
@@ -284,3 +284,12 @@ def test_the_marking_in_a_pdf_is_not_a_warning_of_missing_glyphs(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         render_bytes(_summary(tmp_path, {**SIMPLE, "marking": "OFFICIAL"}), formats="pdf")
+
+
+def test_a_version_of_the_bottom_line_is_a_mapping_with_text_and_marking():
+    data = {"title": "T", "source": {"title": "S"}, "summary": ["x"], "key_points": ["a"]}
+    with pytest.raises(InvalidSummary) as caught:
+        validate_data(data)
+    assert caught.value.lines() == [
+        "summary[0]: expected a version with text and marking, got text 'x'"
+    ]

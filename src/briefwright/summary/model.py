@@ -184,7 +184,7 @@ class Recommendation(_TextItem):
     marking: PortionMarking
 
 
-class SummaryVersion(_TextItem):
+class SummaryVersion(_Model):
     """One version of the bottom line, for readers cleared to its marking."""
 
     text: Text = Field(description="The bottom line, as this version tells it.")

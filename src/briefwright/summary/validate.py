@@ -166,6 +166,8 @@ def _message(error: Any, path: FieldPath) -> str:
 def _expected_mapping(path: FieldPath, got: str) -> str:
     if not path:
         return f"expected a mapping of summary fields (title, source, summary, ...), got {got}"
+    if path[:1] == ("summary",) and len(path) == 2:
+        return f"expected a version with text and marking, got {got}"
     model = _model_at(path)
     if model is not None and issubclass(model, _TextItem):
         return f"expected text or a mapping with 'text', got {got}"
