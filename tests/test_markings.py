@@ -293,3 +293,13 @@ def test_a_version_of_the_bottom_line_is_a_mapping_with_text_and_marking():
     assert caught.value.lines() == [
         "summary[0]: expected a version with text and marking, got text 'x'"
     ]
+
+
+def test_a_template_that_shows_no_key_points_is_not_refused_for_it(tmp_path):
+    directory = _template(tmp_path, 'extends = "public"\n[limits]\nkey_points = 0\n')
+    data = {**SIMPLE, "summary": [{"text": "Open.", "marking": "TLP:CLEAR"}],
+            "key_points": [{"text": "Open point.", "marking": "TLP:CLEAR"}]}  # fmt: skip
+    context = build_context(
+        resolve_template(str(directory)), load_summary(_summary(tmp_path, data))
+    )
+    assert context["key_points"] == [] and context["marking"] == "TLP:CLEAR"

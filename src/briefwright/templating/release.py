@@ -65,7 +65,7 @@ def release(template: ResolvedTemplate, summary: Summary | LoadedSummary) -> Rel
     rule = _Rule(template, loaded, markings)
     versions = [v for v in rule.versions() if rule.cleared(v[1])]
     sections = {name: rule.section(name) for name in SECTIONS}
-    refusals = rule.refusals(versions, sections["key_points"][0])
+    refusals = rule.refusals(versions)
     if refusals:
         what = f"{loaded.path or 'summary'}: template {template.name!r} may not release it"
         raise ReleaseRefused(what, refusals)
@@ -117,14 +117,18 @@ class _Rule:
             if visible(item, audience)
         ]
 
-    def refusals(self, versions: Sequence[object], key_points: Sequence[Portion]) -> list[Issue]:
-        """Why the render is refused: no bottom line or no key point left by the release."""
+    def refusals(self, versions: Sequence[object]) -> list[Issue]:
+        """Why the render is refused: no bottom line or no key point left by the release.
+
+        A template's own limits (key_points = 0) or audience may leave none; only the release
+        refuses.
+        """
         found = []
         if not versions:
             blocked = [m for _, m in self.versions() if m is not None]
             found.append(self._refusal(("summary",), blocked))
         candidates = self._for_audience("key_points")
-        if candidates and not key_points:
+        if candidates and not any(self.cleared(p.marking) for p in candidates):
             blocked = [p.marking for p in candidates if p.marking is not None]
             found.append(self._refusal(("key_points",), blocked))
         return found
