@@ -66,6 +66,15 @@ def test_subject_is_one_line_and_tlp_label_canonical():
     assert parsed["Subject"] == "[TLP:AMBER+STRICT] Line one Bcc: evil@example.org"
     assert parsed["Bcc"] is None
     assert subject_line(DocMeta(title="T", marking="OFFICIAL")) == "[OFFICIAL] T"
+    assert subject_line(DocMeta(title="T", marking="tlp: amber")) == "[TLP:AMBER] T"
+
+
+def test_subject_says_draft_after_the_marking():
+    assert subject_line(DocMeta(title="T", marking="TLP:GREEN", status="draft")) == (
+        "[TLP:GREEN] [DRAFT] T"
+    )
+    assert subject_line(DocMeta(title="T", status="draft")) == "[DRAFT] T"
+    assert subject_line(DocMeta(title="T", status="final")) == "T"
 
 
 def test_structure_alternative_then_attachments():

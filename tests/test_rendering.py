@@ -13,7 +13,7 @@ from briefwright.doctree import nodes
 from briefwright.doctree.meta import document_meta
 from briefwright.doctree.parse import parse_markdown
 from briefwright.doctree.titles import short_title
-from briefwright.errors import TemplateError
+from briefwright.errors import ReleaseRefused, TemplateError
 from briefwright.summary import validate_data
 from briefwright.templating.context import REFERENCE, build_context
 from briefwright.templating.discovery import resolve_template
@@ -192,6 +192,7 @@ def test_an_error_in_a_parent_template_names_the_parent_file(tmp_path, monkeypat
 def nasty_summary():
     item = {"text": NASTY}
     return summary(
+        marking="TLP:CLEAR",  # so that the public template may release all of it
         title=NASTY,
         subtitle=NASTY,
         summary=NASTY,
@@ -271,6 +272,7 @@ def restricted(text: str) -> dict:
 
 def restricted_summary():
     return summary(
+        marking="TLP:CLEAR",  # audiences alone decide here
         key_points=["Open point.", restricted("Secret point.")],
         quotes=[
             {"text": "Open quote.", "speaker": "A"},
@@ -338,15 +340,23 @@ def test_timeline_is_chronological_and_stable_for_ties():
     assert context["timeline"][3]["when"] == "20\u201321 May 2025"
 
 
-def test_public_shows_only_tlp_clear_and_no_internal_names():
-    for marking, shown in (("TLP:AMBER", ""), ("tlp:clear", "tlp:clear")):
-        data = summary(marking=marking)
-        meta = document_meta(resolve_template("public"), data)
-        assert (meta.marking, meta.author, meta.organization) == (shown, "", "")
-        markdown = render_markdown(resolve_template("public"), data)
-        assert "AMBER" not in markdown and "Desk" not in markdown and "Eurasia" not in markdown
+def test_public_is_marked_tlp_clear_and_shows_no_internal_names():
+    data = summary(marking="tlp:clear")
+    meta = document_meta(resolve_template("public"), data)
+    assert (meta.marking, meta.author, meta.organization) == ("TLP:CLEAR", "", "")
+    markdown = render_markdown(resolve_template("public"), data)
+    assert "**TLP\\:CLEAR**" in markdown
+    assert "Desk" not in markdown and "Eurasia" not in markdown
     analyst = document_meta(resolve_template("analyst"), summary())
     assert (analyst.marking, analyst.author) == ("TLP:AMBER", "South Caucasus Desk")
+
+
+def test_public_refuses_an_amber_summary_without_cleared_portions():
+    for build in (document_meta, render_markdown):
+        with pytest.raises(ReleaseRefused) as caught:
+            build(resolve_template("public"), summary(marking="TLP:AMBER"))
+        lines = caught.value.lines()
+        assert len(lines) == 2 and all("TLP:AMBER" in line for line in lines)
 
 
 # --- context, filters, meta ---------------------------------------------------------------

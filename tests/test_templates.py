@@ -167,7 +167,7 @@ def test_theme_and_rules_merge_along_the_chain_child_winning(places):
     resolved = resolve_template("mine")
     assert resolved.theme.accent_color == "#AA0000"
     assert resolved.theme.callout_fill == "#E8F2EF"  # from public's theme.toml
-    assert resolved.config["allowed_markings"] == ["TLP:CLEAR"]
+    assert resolved.config["max_marking"] == "TLP:CLEAR"
     assert resolved.config["limits"] == {"quotes": 2}
     assert resolved.audience == "public" and resolved.name == "mine"
     assert resolved.description == ""  # descriptions belong to one directory, not inherited

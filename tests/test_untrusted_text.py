@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import briefwright
+from briefwright.markings import normalise
 
 NASTY = [
     "*", "**", "_", "#", "# ", "|", "\\", "`", "~~", "---", "> ", "1. ", "- ", "+ ", "[", "]",
@@ -99,9 +100,11 @@ def summaries(draw, text=TEXT) -> dict:
 
 
 def _printed_fields(data: dict) -> list[str]:
-    """Every text the analyst template prints (tags are not printed)."""
-    keys = ("title", "subtitle", "marking", "author", "organization", "summary")
+    """Every text the analyst template prints (tags are not printed); a marking is printed in
+    its one spelling, capitals (markings.normalise)."""
+    keys = ("title", "subtitle", "author", "organization", "summary")
     texts = [data.get(k) for k in keys]
+    texts.append(normalise(data["marking"]) if "marking" in data else None)
     texts += data["source"].values()
     for section in ("key_points", "quotes", "timeline", "implications", "recommendations"):
         texts += [v for item in data[section] for k, v in item.items() if k != "date"]

@@ -167,15 +167,55 @@ def test_tlp_labels_follow_the_standard(marking, style, colour):
     assert document.styles[style].element.find(f".//{W}shd").get(f"{W}fill") == "000000"
 
 
-def test_other_markings_are_plain_and_no_marking_leaves_the_header_empty():
-    document = read(one([n.Paragraph(t("x"))], marking="OFFICIAL-SENSITIVE"))
-    header = document.sections[0].header.paragraphs[0]
-    assert header.text == "OFFICIAL-SENSITIVE"
-    assert all(run.style.name == "Default Paragraph Font" for run in header.runs)
+def test_other_markings_are_a_centred_banner_at_top_and_bottom():
+    document = read(one([n.Paragraph(t("x"))], marking="Official-Sensitive"))
+    section = document.sections[0]
+    header, footer = section.header.paragraphs, section.footer.paragraphs
+    assert [(p.style.name, p.text) for p in header] == [("Marking Banner", "OFFICIAL-SENSITIVE")]
+    assert (footer[-1].style.name, footer[-1].text) == ("Marking Banner", "OFFICIAL-SENSITIVE")
+    banner = document.styles["Marking Banner"]
+    assert banner.paragraph_format.alignment == 1  # centred
+    assert banner.font.bold and banner.font.all_caps
+    assert all(run.style.name == "Default Paragraph Font" for run in header[0].runs)
+
+
+def test_no_marking_leaves_the_header_empty():
     bare = read(one([n.Paragraph(t("x"))], marking="", date_label="", short_title=""))
     assert [p.text for p in bare.sections[0].header.paragraphs] == [""]
     footer = bare.sections[0].footer.paragraphs
     assert len(footer) == 1 and footer[0].text.startswith("Lavrov in Yerevan: Moscow")
+    assert "w:pict" not in part_xml(one([n.Paragraph(t("x"))]), "word/header1.xml")
+
+
+V = "{urn:schemas-microsoft-com:vml}"
+
+
+def test_a_draft_has_words_header_watermark():
+    data = one([n.Paragraph(t("x"))], status="draft")
+    header = read(data).sections[0].header
+    shapes = header._element.findall(f".//{W}pict/{V}shape")
+    assert len(shapes) == 1
+    (shape,) = shapes
+    assert shape.find(f"{V}textpath").get("string") == "DRAFT"
+    style = dict(item.split(":", 1) for item in shape.get("style").split(";"))
+    assert style["rotation"] == "315" and style["position"] == "absolute"
+    assert int(style["z-index"]) < 0  # behind the text, as Word puts it
+    assert shape.get("type") == "#" + header._element.find(f".//{W}pict/{V}shapetype").get("id")
+    # the one header every page shows, also on the first page
+    assert not read(data).sections[0].different_first_page_header_footer
+    final = one([n.Paragraph(t("x"))], status="final")
+    assert "DRAFT" not in part_xml(final, "word/header1.xml")
+
+
+def test_marking_and_document_control_in_the_properties_and_footer():
+    data = one([n.Paragraph(t("x"))], marking="tlp:green", status="draft", version="0.3",
+               reference="EAU-2025-117")  # fmt: skip
+    document = read(data)
+    props = document.core_properties
+    assert (props.category, props.content_status) == ("TLP:GREEN", "Draft")
+    assert (props.version, props.identifier) == ("0.3", "EAU-2025-117")
+    footer = document.sections[0].footer.paragraphs[0].text.split("  \u00b7  ")
+    assert footer[:3] == ["Lavrov in Yerevan", "Ref. EAU-2025-117", "Version 0.3"]
 
 
 def test_tables_repeat_their_header_and_never_split_rows(rich):

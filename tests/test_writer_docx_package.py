@@ -82,6 +82,23 @@ def test_a_rich_briefing_validates_against_the_schemas(tmp_path):
     assert ooxml_problems(blob, tmp_path) == ""
 
 
+def test_banner_and_draft_watermark_validate_against_the_schemas(tmp_path):
+    blob = write(rich_document(marking="OFFICIAL-SENSITIVE", status="draft"), Theme(), OPTIONS)
+    assert ooxml_problems(blob, tmp_path) == ""
+
+
+def test_a_reference_doc_keeps_its_own_banner_style(tmp_path):
+    reference = docx.Document()
+    style = reference.styles.add_style("Marking Banner", 1)
+    style.font.size = Pt(20)
+    path = tmp_path / "ref.docx"
+    reference.save(path)
+    options = WriteOptions(timestamp=1747872000, reference_doc=path)
+    document = docx.Document(io.BytesIO(write(rich_document(marking="SECRET"), Theme(), options)))
+    assert document.styles["Marking Banner"].font.size == Pt(20)
+    assert document.sections[0].header.paragraphs[0].style.name == "Marking Banner"
+
+
 def test_a_briefing_made_with_a_reference_doc_validates(reference_doc, tmp_path):
     assert ooxml_problems(with_reference(reference_doc), tmp_path) == ""
 

@@ -11,10 +11,11 @@ import pytest
 
 from briefwright.doctree import nodes as n
 from briefwright.errors import RenderError
+from briefwright.markings import TLP_LEVELS, tlp_colour
 from briefwright.theme import Theme
 from briefwright.writers import get_writer
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.html import HANDLERS, TLP_COLOURS, write
+from briefwright.writers.html import HANDLERS, write
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "lavrov-yerevan-2025.yaml"
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> & \" ' {{ 7*7 }} * # |"
@@ -29,9 +30,10 @@ def para(text: str) -> n.Paragraph:
     return n.Paragraph((t(text),))
 
 
-def rich_tree(marking: str = "TLP:AMBER") -> n.Document:
+def rich_tree(marking: str = "TLP:AMBER", **control: str) -> n.Document:
     """A tree with every node type, hostile text and several scripts."""
     meta = n.DocMeta(
+        **control,
         title=f"Lavrov in Yerevan {HOSTILE}",
         short_title="Lavrov in Yerevan",
         author="Analyst <a@b>",
@@ -225,22 +227,55 @@ def test_no_external_url_other_than_the_tree_links():
     assert "@import" not in html and "url(" not in html
 
 
-@pytest.mark.parametrize("label", list(TLP_COLOURS))
+@pytest.mark.parametrize("label", TLP_LEVELS)
 def test_tlp_banner_top_and_bottom_in_standard_colour(label):
-    html = render(rich_tree(marking=label.lower()))
+    html = render(rich_tree(marking=label.lower().replace(":", ": ")))
     page = parse(html)
     banners = [a for a in page.find("div") if "marking" in (a.get("class") or "")]
     assert [b["class"] for b in banners] == ["marking marking-top", "marking marking-bottom"]
     spans = [a for a in page.find("span") if a.get("class") == "tlp"]
-    assert [s["style"] for s in spans] == [f"background:#000000;color:{TLP_COLOURS[label]}"] * 2
+    assert [s["style"] for s in spans] == [f"background:#000000;color:{tlp_colour(label)}"] * 2
     text = page.body_text()
     assert text.startswith(label) and text.endswith(label)
+    # printed, every page shows the label in its colours in the page's corner
+    assert f'@top-right {{ content: "{label}"' in html and f"color: {tlp_colour(label)}" in html
 
 
-def test_other_marking_is_plain():
-    page = parse(render(rich_tree(marking="OFFICIAL-SENSITIVE <b>")))
+def test_other_marking_is_a_centred_banner_in_capitals():
+    html = render(rich_tree(marking="Official-Sensitive <b>"))
+    page = parse(html)
     assert not [a for a in page.find("span") if a.get("class") == "tlp"]
-    assert page.body_text().startswith("OFFICIAL-SENSITIVE <b>")
+    banners = [a["class"] for a in page.find("div") if "marking" in (a.get("class") or "")]
+    assert banners == ["marking banner marking-top", "marking banner marking-bottom"]
+    text = page.body_text()
+    assert text.startswith("OFFICIAL-SENSITIVE <B>") and text.endswith("OFFICIAL-SENSITIVE <B>")
+    # every printed page: centred in the top and bottom margins, the text escaped for CSS
+    escaped = '"OFFICIAL-SENSITIVE \\3c B\\3e "'
+    assert f"@top-center {{ content: {escaped}" in html
+    assert f"@bottom-center {{ content: {escaped}" in html
+    assert ".marking.banner { text-align: center" in html
+
+
+def test_draft_banner_at_top_and_bottom_and_on_every_printed_page():
+    html = render(rich_tree(marking="TLP:GREEN", status="draft"))
+    page = parse(html)
+    drafts = [a["class"] for a in page.find("div") if "draft" in (a.get("class") or "")]
+    assert drafts == ["draft draft-top", "draft draft-bottom"]
+    words = page.body_text().split()
+    assert words[:2] == ["TLP:GREEN", "DRAFT"] and words[-2:] == ["DRAFT", "TLP:GREEN"]
+    assert '@top-left { content: "DRAFT"' in html and '@bottom-left { content: "DRAFT"' in html
+    final = render(rich_tree(marking="TLP:GREEN", status="final"))
+    assert "DRAFT" not in final
+
+
+def test_marking_and_document_control_in_the_head_and_footer():
+    html = render(rich_tree(marking="tlp:amber", version="0.3", reference="EAU-2025-117"))
+    page = parse(html)
+    named = {a["name"]: a["content"] for a in page.find("meta") if "name" in a}
+    assert named["marking"] == "TLP:AMBER"
+    assert (named["version"], named["reference"]) == ("0.3", "EAU-2025-117")
+    footer = page.body_text().split("TLP:AMBER")[-2]
+    assert "Ref. EAU-2025-117 · Version 0.3 · Information as of 22 May 2025" in footer
 
 
 def test_no_marking_no_banner():

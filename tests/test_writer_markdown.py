@@ -92,6 +92,20 @@ def test_marking_is_the_first_and_the_last_line():
     assert lines[1:-1] == ["", "# Lavrov in Yerevan", ""]
 
 
+def test_a_draft_says_so_just_inside_the_marking_and_control_comes_last():
+    meta = n.DocMeta(title="T", marking="official", status="draft", version="0.3", reference="R-1")
+    markdown = write(n.Document(meta, (n.Title((n.Text("T"),)),)), Theme(), WriteOptions())
+    lines = [line for line in markdown.decode("utf-8").splitlines() if line]
+    assert lines == [
+        "**OFFICIAL**",
+        "**DRAFT**",
+        "# T",
+        "*Ref. R-1 · Version 0.3*",
+        "**DRAFT**",
+        "**OFFICIAL**",
+    ]
+
+
 def test_without_a_marking_the_title_comes_first():
     assert _md(n.Title((n.Text("T"),))) == "# T\n"
 

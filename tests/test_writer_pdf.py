@@ -10,12 +10,12 @@ from pypdf import PdfReader
 
 from briefwright.doctree import nodes as n
 from briefwright.errors import RenderError
+from briefwright.markings import tlp_colour
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf import HANDLERS, write
 from briefwright.writers.pdf.blocks import render_block
 from briefwright.writers.pdf.context import Context
-from briefwright.writers.pdf.furniture import tlp_colour
 
 T = n.Text
 META = n.DocMeta(
@@ -228,7 +228,7 @@ def test_tlp_label_is_drawn_in_its_colour_on_black():
         ("TLP:AMBER+STRICT", "#FFC000"),
         (" tlp:green ", "#33FF00"),
         ("TLP:CLEAR", "#FFFFFF"),
-        ("TLP:WHITE", None),  # TLP 1.0 label: shown plainly, not as a 2.0 label
+        ("TLP:WHITE", "#FFFFFF"),  # TLP 1.0's name of TLP:CLEAR
         ("OFFICIAL", None),
     ],
 )
@@ -261,7 +261,8 @@ def test_document_info():
     assert info.title == "Lavrov in Yerevan"
     assert info.author == "Policy Planning Unit"
     assert info.subject == "Russia and Armenia"
-    assert info["/Keywords"] == "Armenia, Russia"
+    # the marking first: the Info dictionary has no field of its own for it
+    assert info["/Keywords"] == "TLP:AMBER, Armenia, Russia"
     assert info.creator == "briefwright 9.9"
     assert info["/CreationDate"].startswith("D:20250522000000")
 

@@ -75,6 +75,12 @@ class TemplateError(BriefwrightError):
     exit_code = EXIT_RENDER
 
 
+class ReleaseRefused(BriefwrightError):
+    """A template may not release enough of a summary for a briefing: nothing is written."""
+
+    exit_code = EXIT_RENDER
+
+
 class RenderError(BriefwrightError):
     """A writer could not produce its format."""
 

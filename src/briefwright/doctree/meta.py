@@ -1,7 +1,8 @@
 """The document's metadata from a summary and a template: title, marking, dates, properties.
 
-The rules applied here (which marking a template may show, how dates read, how a running title
-is shortened) hold for every writer: writers read DocMeta and never work them out again.
+The rules applied here (the render's marking under the release rule, how dates read, how a
+running title is shortened) hold for every writer: writers read DocMeta and never work them
+out again.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.doctree.titles import short_title
-from briefwright.markings import allowed_marking
 from briefwright.summary.dates import format_date
+from briefwright.summary.validate import LoadedSummary
+from briefwright.templating.release import release
 
 if TYPE_CHECKING:
     from briefwright.summary.model import Summary
@@ -19,10 +21,17 @@ if TYPE_CHECKING:
 
 
 def document_meta(
-    template: ResolvedTemplate, summary: Summary, *, verified: bool = False
+    template: ResolvedTemplate, summary: Summary | LoadedSummary, *, verified: bool = False
 ) -> DocMeta:
-    """Title, marking, dates and properties for page furniture, by the template's rules."""
+    """Title, marking, dates and properties for page furniture, by the template's rules.
+
+    The marking is the render's (the highest of the portions the template may carry), so this
+    refuses, as the template's context does, when the template may release too little.
+    """
     config = template.config
+    marking = release(template, summary).marking
+    if isinstance(summary, LoadedSummary):
+        summary = summary.summary
     return DocMeta(
         title=summary.title,
         short_title=short_title(summary.title),
@@ -31,7 +40,10 @@ def document_meta(
         organization=(summary.organization or "") if config.get("show_organization", True) else "",
         date=summary.date.isoformat() if summary.date else "",
         date_label=format_date(summary.date) if summary.date else "",
-        marking=allowed_marking(summary.marking, config) or "",
+        marking=marking.label if marking else "",
+        status=summary.status or "",
+        version=summary.version or "",
+        reference=summary.reference or "",
         subject=summary.source.title,
         keywords=tuple(summary.tags),
         source_url=summary.source.url or "",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefwright.doctree.titles import short_title as shorten_title
+from briefwright.markings import is_banner, normalise, tlp_colour
 
 # --- inline -------------------------------------------------------------------------------
 
@@ -178,7 +179,10 @@ class DocMeta:
     organization: str = ""
     date: str = ""  # ISO YYYY-MM-DD of the briefing, or ""
     date_label: str = ""  # the same date for readers, e.g. "22 May 2025"
-    marking: str = ""
+    marking: str = ""  # the render's marking, normalised ("TLP:AMBER"), or ""
+    status: str = ""  # "draft", "final" or ""
+    version: str = ""
+    reference: str = ""  # the office's document number
     subject: str = ""
     keywords: tuple[str, ...] = ()
     source_url: str = ""
@@ -191,6 +195,29 @@ class DocMeta:
         # every writer's running title is this one, so a hand-built DocMeta gets it too
         if not self.short_title.strip():
             object.__setattr__(self, "short_title", shorten_title(self.title.strip()))
+        # one spelling in every writer, however a caller wrote it
+        object.__setattr__(self, "marking", normalise(self.marking))
+
+    @property
+    def tlp_colour(self) -> str | None:
+        """The TLP 2.0 colour of the marking's label ("#FFC000"), or None if it is not TLP."""
+        return tlp_colour(self.marking)
+
+    @property
+    def banner(self) -> bool:
+        """True when the marking is drawn as a centred banner at the top and bottom of pages."""
+        return is_banner(self.marking)
+
+    @property
+    def draft(self) -> bool:
+        """True when every page is to carry a DRAFT watermark."""
+        return self.status == "draft"
+
+    def control_parts(self) -> list[str]:
+        """Reference and version as the footer shows them: ["Ref. EAU-2025-117", "Version 0.3"]."""
+        parts = [f"Ref. {self.reference}" if self.reference else ""]
+        parts.append(f"Version {self.version}" if self.version else "")
+        return [part for part in parts if part]
 
 
 @dataclass(frozen=True)

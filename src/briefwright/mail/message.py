@@ -17,7 +17,6 @@ from pathlib import PurePath
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import UsageError
-from briefwright.writers.html import TLP_COLOURS
 
 # The MIME type of each output format, for the caller that attaches rendered files.
 MIME_TYPES = {
@@ -77,12 +76,14 @@ def build_message(
 
 
 def subject_line(meta: DocMeta) -> str:
-    """The title on one line, after the marking in brackets, e.g. "[TLP:AMBER] Title"."""
+    """The title on one line after the marking and draft status, e.g. "[TLP:AMBER] [DRAFT] Title".
+
+    The marking is the render's, as DocMeta spells it, so the subject never claims less than the
+    attached briefing carries.
+    """
     title = " ".join(meta.title.split())
-    marking = " ".join(meta.marking.split())
-    if marking.upper() in TLP_COLOURS:
-        marking = marking.upper()
-    return f"[{marking}] {title}" if marking else title
+    tags = [f"[{meta.marking}]" if meta.marking else "", "[DRAFT]" if meta.draft else ""]
+    return " ".join(part for part in (*tags, title) if part)
 
 
 def _address(value: str, role: str) -> Address:

@@ -91,9 +91,9 @@ def build_document(
     from briefwright.doctree.parse import parse_markdown
     from briefwright.templating.render import render_markdown
 
-    markdown = render_markdown(template, loaded.summary, verified=verified)
+    markdown = render_markdown(template, loaded, verified=verified)
     blocks = parse_markdown(markdown, source_name=f"output of template '{template.name}'")
-    meta = document_meta(template, loaded.summary, verified=verified)
+    meta = document_meta(template, loaded, verified=verified)
     return Document(meta=meta, children=blocks)
 
 

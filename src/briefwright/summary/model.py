@@ -4,7 +4,8 @@ Every model is frozen and refuses unknown keys. Key points, implications and rec
 may be written as bare strings. `audiences` restricts an item to the templates whose audience is
 listed; `priority` orders key points (1 is the most important) when a template shows the top few.
 A summary cites one article (`source`) or several (`sources`, each with an `id`); key points,
-quotes, timeline events and implications may say which with `source: ID`.
+quotes, timeline events and implications may say which with `source: ID`. Every item, and each
+version of the bottom line, may carry its own handling `marking` (portion marking).
 """
 
 from __future__ import annotations
@@ -12,8 +13,18 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
+from briefwright.summary.control import ControlText, MarkingText, PortionMarking, Status
 from briefwright.summary.dates import DateSpec
 from briefwright.summary.fields import (
     Confidence,
@@ -110,6 +121,7 @@ class KeyPoint(_TextItem):
     )
     source: SourceRef
     audiences: Audiences
+    marking: PortionMarking
 
 
 class Quote(_Model):
@@ -122,6 +134,7 @@ class Quote(_Model):
     context: Text | None = Field(None, description="Where or in answer to what it was said.")
     source: SourceRef
     audiences: Audiences
+    marking: PortionMarking
 
 
 class TimelineEntry(_Model):
@@ -139,6 +152,7 @@ class TimelineEntry(_Model):
     )
     source: SourceRef
     audiences: Audiences
+    marking: PortionMarking
 
 
 class Implication(_TextItem):
@@ -159,6 +173,7 @@ class Implication(_TextItem):
     )
     source: SourceRef
     audiences: Audiences
+    marking: PortionMarking
 
 
 class Recommendation(_TextItem):
@@ -166,6 +181,25 @@ class Recommendation(_TextItem):
 
     text: Text = Field(description="The recommendation.")
     audiences: Audiences
+    marking: PortionMarking
+
+
+class SummaryVersion(_Model):
+    """One version of the bottom line, for readers cleared to its marking."""
+
+    text: Text = Field(description="The bottom line, as this version tells it.")
+    marking: PortionMarking
+
+
+def _summary_kind(value: Any) -> str:
+    return "versions" if isinstance(value, list) else "text"
+
+
+BottomLine = Annotated[
+    Annotated[Text, Tag("text")]
+    | Annotated[list[SummaryVersion], Field(min_length=1), Tag("versions")],
+    Discriminator(_summary_kind),
+]
 
 
 class Summary(_Model):
@@ -184,8 +218,22 @@ class Summary(_Model):
     date: Date | None = Field(None, description="Date of the briefing, YYYY-MM-DD.")
     author: Text | None = Field(None, description="Who prepared the briefing.")
     organization: Text | None = Field(None, description="The preparing organisation.")
-    marking: Text | None = Field(
-        None, description="Handling marking shown in header and footer, e.g. 'TLP:AMBER'."
+    marking: MarkingText | None = Field(
+        None,
+        description=(
+            "Handling marking of the summary as a whole, e.g. 'TLP:AMBER' or "
+            "'OFFICIAL-SENSITIVE': the highest of its portions, and the marking of every "
+            "portion that has none of its own."
+        ),
+    )
+    status: Status | None = Field(
+        None, description="draft or final; a draft is watermarked DRAFT on every page."
+    )
+    version: ControlText | None = Field(
+        None, description="Version of the briefing, e.g. '0.3'; printed in the footer."
+    )
+    reference: ControlText | None = Field(
+        None, description="The office's document number; printed in the footer."
     )
     source: Source = Field(
         description=(
@@ -201,7 +249,13 @@ class Summary(_Model):
             "one. Items cite one with `source: ID`, and briefings list them numbered."
         ),
     )
-    summary: Text = Field(description="The bottom line up front.")
+    summary: BottomLine = Field(
+        description=(
+            "The bottom line up front: text, or a list of versions {text, marking} for readers "
+            "cleared to different markings; a briefing shows the highest version its template "
+            "may release."
+        )
+    )
     key_points: list[KeyPoint] = Field(
         min_length=1, description="At least one key point; each a string or {text, detail?}."
     )
@@ -224,6 +278,12 @@ class Summary(_Model):
             if isinstance(listed, list) and listed:
                 return {**data, "source": listed[0]}
         return data
+
+    def bottom_lines(self) -> list[SummaryVersion]:
+        """The versions of the bottom line: `summary` as written, or its one text."""
+        if isinstance(self.summary, str):
+            return [SummaryVersion(text=self.summary, marking=None)]
+        return list(self.summary)
 
     def source_list(self) -> list[Source]:
         """Every source, the main one first: `sources`, or `source` alone."""

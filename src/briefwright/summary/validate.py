@@ -13,6 +13,7 @@ from typing import Any
 import pydantic
 
 from briefwright.errors import InvalidSummary, Issue, Location
+from briefwright.markings import Markings
 from briefwright.summary.model import Summary, _TextItem
 from briefwright.summary.paths import (
     FieldPath,
@@ -21,6 +22,7 @@ from briefwright.summary.paths import (
     nearest_position,
     parse_path,
 )
+from briefwright.summary.portions import marking_problems
 from briefwright.summary.raw import describe, quoted
 
 MAX_ISSUES = 100
@@ -57,10 +59,9 @@ def validate_data(
     except pydantic.ValidationError as error:
         errors = [e for e in error.errors(include_url=False) if not _from_sources(e, data)]
         raise invalid([_issue(e, file, positions) for e in errors], file) from None
-    issues = [
-        Issue(message, locate(file, positions, path))
-        for path, message in _source_issues(summary, data)
-    ]
+    problems = _source_issues(summary, data)
+    problems += marking_problems(summary, Markings(), strict=False)
+    issues = [Issue(message, locate(file, positions, path)) for path, message in problems]
     if issues:
         raise invalid(issues, file)
     return LoadedSummary(summary, Path(file) if file else None, positions)
@@ -130,6 +131,8 @@ def invalid(issues: list[Issue], file: Path | str | None) -> InvalidSummary:
 
 def _issue(error: Any, file: Path | str | None, positions: Positions) -> Issue:
     path: FieldPath = tuple(error["loc"])
+    if path[:1] == ("summary",) and path[1:2] in (("text",), ("versions",)):
+        path = ("summary", *path[2:])  # the name of the form of `summary`, not a field
     return Issue(_message(error, path), locate(file, positions, path))
 
 
@@ -143,6 +146,8 @@ def _message(error: Any, path: FieldPath) -> str:
         return _unknown_field(path)
     if kind == "value_error":
         return str(ctx["error"])
+    if path == ("summary",) and kind in ("string_type", "list_type"):
+        return f"expected text, or a list of versions each with text and marking, got {got}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return _expected_mapping(path, got)
     if kind in ("too_short", "string_too_short") and isinstance(error.get("input"), str):
@@ -161,6 +166,8 @@ def _message(error: Any, path: FieldPath) -> str:
 def _expected_mapping(path: FieldPath, got: str) -> str:
     if not path:
         return f"expected a mapping of summary fields (title, source, summary, ...), got {got}"
+    if path[:1] == ("summary",) and len(path) == 2:
+        return f"expected a version with text and marking, got {got}"
     model = _model_at(path)
     if model is not None and issubclass(model, _TextItem):
         return f"expected text or a mapping with 'text', got {got}"
@@ -172,6 +179,8 @@ def _too_short(path: FieldPath, minimum: int) -> str:
         return "needs at least one audience (leave the field out to show the item to everyone)"
     if path and path[-1] == "key_points":
         return "needs at least one key point"
+    if path == ("summary",):
+        return "needs the bottom line: as text, or at least one version {text, marking}"
     return f"needs at least {minimum} item{'s' if minimum != 1 else ''}"
 
 
@@ -199,6 +208,8 @@ def _model_at(path: FieldPath) -> type[pydantic.BaseModel] | None:
 def _find_model(annotation: Any) -> type[pydantic.BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
         return annotation
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _find_model(typing.get_args(annotation)[0])
     if typing.get_origin(annotation) in (list, typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
             found = _find_model(arg)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, TypedDict, cast
 
-from briefwright.errors import Issue, Location, TemplateError
+from briefwright.errors import BriefwrightWarning, Issue, Location, TemplateError
+from briefwright.markings import TLP_LEVELS, Markings, check_marking, normalise
 
 TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 NAME_RULE = "letters, digits, '.', '_', '-'"
@@ -20,7 +22,17 @@ KEYS: dict[str, tuple[type, str]] = {
     "description": (str, "one line for `briefwright templates`"),
     "audience": (str, "the audience whose `audiences:` items it shows (default: its name)"),
     "extends": (str, "the parent template's name; blocks, theme and rules are inherited"),
-    "allowed_markings": (list, 'handling markings it may show, e.g. ["TLP:CLEAR"]; others drop'),
+    "max_marking": (str, 'the highest marking it may release, e.g. "TLP:CLEAR" (default: all)'),
+    "marking_scheme": (
+        list,
+        'markings other than TLP in order, lowest first, e.g. ["OFFICIAL", "OFFICIAL-SENSITIVE"]',
+    ),
+    "portion_marks": (
+        bool,
+        "print a portion's marking, e.g. (TLP:CLEAR), where it differs from "
+        "the briefing's (default false)",
+    ),
+    "allowed_markings": (list, "deprecated: read as max_marking, the highest marking listed"),
     "show_author": (bool, "print the summary's author (default true)"),
     "show_organization": (bool, "print the summary's organization (default true)"),
     "limits": (dict, "at most this many items per section, e.g. key_points = 4"),
@@ -37,7 +49,9 @@ class TemplateConfig(TypedDict, total=False):
     description: str
     audience: str
     extends: str
-    allowed_markings: list[str]
+    max_marking: str
+    marking_scheme: list[str]
+    portion_marks: bool
     show_author: bool
     show_organization: bool
     limits: dict[str, int]
@@ -57,6 +71,8 @@ def read_config(directory: Path) -> TemplateConfig:
         issue = Issue(f"not valid TOML: {message}", Location(str(path), line, column))
         raise TemplateError(str(issue), [issue]) from None
     issues = list(_check(data, str(path)))
+    if not issues and "allowed_markings" in data:
+        issues += _from_allowed_markings(data, str(path))
     if issues:
         raise TemplateError(f"{path}: invalid template settings", issues)
     return cast(TemplateConfig, data)  # _check has found every key known and of its type
@@ -74,11 +90,62 @@ def _check(data: dict[str, object], origin: str) -> Iterator[Issue]:
         if not isinstance(value, kind):
             yield Issue(f"expected {kind.__name__}, got {type(value).__name__}", where)
         elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
-            yield Issue("expected a list of strings", where)  # allowed_markings
+            yield Issue("expected a list of strings", where)  # the marking lists
+        elif key in ("max_marking", "marking_scheme", "allowed_markings"):
+            yield from _check_markings(key, value, where)
         elif isinstance(value, dict):
             yield from _check_limits(value, origin)
         elif key in ("name", "extends") and not TEMPLATE_NAME.match(str(value)):
             yield Issue(f"{value!r} is not a template name ({NAME_RULE})", where)
+
+
+def _check_markings(key: str, value: object, where: Location) -> Iterator[Issue]:
+    values = value if isinstance(value, list) else [value]
+    for marking in values:
+        try:
+            check_marking(str(marking))
+        except ValueError as exc:
+            yield Issue(str(exc), where)
+        if not str(marking).strip():
+            yield Issue("a marking cannot be empty", where)
+    if key != "marking_scheme":
+        return
+    labels = [normalise(str(v)) for v in values]
+    if not labels:
+        yield Issue("list the markings of the scheme, lowest first", where)
+    if len(set(labels)) != len(labels):
+        yield Issue("a marking is listed twice", where)
+    if set(labels) & set(TLP_LEVELS):
+        yield Issue("TLP 2.0 is always known; list only the markings of another scheme", where)
+
+
+def _from_allowed_markings(data: dict[str, object], origin: str) -> list[Issue]:
+    """`allowed_markings` as it is read now: max_marking, the highest marking it lists."""
+    allowed = cast(list[str], data.pop("allowed_markings"))
+    if "max_marking" in data or not allowed:
+        warnings.warn(
+            f"{origin}: allowed_markings is ignored; max_marking replaces it",
+            BriefwrightWarning,
+            stacklevel=4,
+        )
+        return []
+    scheme = data.get("marking_scheme")
+    markings = Markings(cast(list[str], scheme) if isinstance(scheme, list) else None)
+    parsed = [markings.parse(text) for text in allowed]
+    top = parsed[0]
+    for marking in parsed[1:]:
+        order = marking.compare(top)
+        if order is None:
+            where = Location(file=origin, field="allowed_markings")
+            return [Issue("its markings cannot be ordered; set max_marking instead", where)]
+        top = marking if order > 0 else top
+    data["max_marking"] = top.label
+    warnings.warn(
+        f"{origin}: allowed_markings is deprecated; read as max_marking = {top.label!r}",
+        BriefwrightWarning,
+        stacklevel=4,
+    )
+    return []
 
 
 def _check_limits(limits: dict[str, object], origin: str) -> Iterator[Issue]:

@@ -1,21 +1,22 @@
-"""What a template sees: the summary as plain data, filtered for the audience and capped.
+"""What a template sees: the summary as plain data, as the release rule leaves it.
 
-Items whose `audiences` leave out the template's audience are dropped before the template runs,
-so no template can show them by mistake. Dates stay dates (they print as "22 May 2025" and take
+Portions above the template's `max_marking` and items whose `audiences` leave out its audience
+are dropped before the template runs (templating/release.py), so no template, built-in or
+written by a user, can show them. Dates stay dates (they print as "22 May 2025" and take
 `|date(...)`) with ready-made `_label` and `_iso` strings beside them.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, assert_never
 
-from briefwright.markings import allowed_marking
+from briefwright.markings import Marking, portion_mark
 from briefwright.summary.dates import format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
-from briefwright.templating.config import SECTIONS
+from briefwright.summary.validate import LoadedSummary
 from briefwright.templating.filters import likelihood_range
+from briefwright.templating.release import Portion, Release, release
 
 if TYPE_CHECKING:
     from briefwright.summary.model import (
@@ -36,26 +37,36 @@ if TYPE_CHECKING:
 REFERENCE: dict[str, str] = {
     "title": "the briefing's title",
     "subtitle": "its subtitle, or None",
-    "summary": "the bottom line up front",
+    "summary": "the bottom line up front: the highest version the template may release",
+    "summary_marking": "the marking of that version, e.g. 'TLP:CLEAR' (None without markings)",
+    "summary_portion_mark": "'(TLP:CLEAR)' when portion_marks is on and that version's marking "
+    "differs from the briefing's, else ''",
     "date": "the briefing date (a date: prints as '22 May 2025', or use |date('%d/%m/%Y'))",
     "date_label": "the briefing date as text, '22 May 2025' ('' when there is none)",
     "date_iso": "the briefing date as YYYY-MM-DD ('' when there is none)",
     "author": "who prepared it (None if the template hides it: show_author = false)",
     "organization": "their organisation (None if hidden: show_organization = false)",
-    "marking": "handling marking, e.g. 'TLP:AMBER' (None unless allowed_markings lists it)",
+    "marking": "the briefing's marking: the highest of the portions it carries, e.g. "
+    "'TLP:GREEN' (None when the summary has none)",
+    "status": "'draft', 'final' or None",
+    "draft": "true when status is draft",
+    "version": "the briefing's version, e.g. '0.3', or None",
+    "reference": "the office's document number, or None",
     "source": "the article: title, publisher, author, published (date), published_label, "
     "published_iso, url (with several sources, the first)",
     "sources": "every source, numbered: list of {number, id, title, publisher, author, "
     "published, published_label, published_iso, url}; one entry for a single `source`",
-    "key_points": "list of {text, detail, priority, source_number}, by priority (1 first) "
-    "then file order",
-    "quotes": "list of {text, speaker, role, date, date_label, context, source_number}",
+    "key_points": "list of {text, detail, priority, source_number, marking, portion_mark}, by "
+    "priority (1 first) then file order",
+    "quotes": "list of {text, speaker, role, date, date_label, context, source_number, marking, "
+    "portion_mark}",
     "timeline": "list of {when, date_label, date_iso, start, end, label, event, significance, "
-    "source_number} in date order; `when` is the label if given, else the date as text "
-    "('20–21 May 2025')",
+    "source_number, marking, portion_mark} in date order; `when` is the label if given, else "
+    "the date as text ('20–21 May 2025')",
     "implications": "list of {text, actor, likelihood, likelihood_range ('55–80%'), confidence, "
-    "source_number}; an item's source_number is the number of the source it cites, or None",
-    "recommendations": "list of {text}",
+    "source_number, marking, portion_mark}; an item's source_number is the number of the source "
+    "it cites, or None",
+    "recommendations": "list of {text, marking, portion_mark}",
     "tags": "list of strings",
     "counts": "items shown per section, e.g. counts.key_points",
     "more": "items per section left out by the template's limits, e.g. more.key_points",
@@ -66,19 +77,31 @@ REFERENCE: dict[str, str] = {
 
 
 def build_context(
-    template: ResolvedTemplate, summary: Summary, *, verified: bool = False
+    template: ResolvedTemplate, summary: Summary | LoadedSummary, *, verified: bool = False
 ) -> dict[str, object]:
-    """The template's variables for one summary, following the template's rules."""
+    """The template's variables for one summary, following the template's rules.
+
+    ReleaseRefused when the template may not release a bottom line and a key point.
+    """
     config = template.config
-    sections = _sections(summary, template.audience, config.get("limits", {}))
+    released = release(template, summary)
+    if isinstance(summary, LoadedSummary):
+        summary = summary.summary
+    sections = {name: _plain_section(summary, name, released) for name in released.sections}
     return {
         "title": summary.title,
         "subtitle": summary.subtitle,
-        "summary": summary.summary,
+        "summary": released.bottom_line,
+        "summary_marking": _label(released.bottom_line_marking),
+        "summary_portion_mark": _mark(released, released.bottom_line_marking),
         **_dated("date", summary.date),
         "author": summary.author if config.get("show_author", True) else None,
         "organization": summary.organization if config.get("show_organization", True) else None,
-        "marking": allowed_marking(summary.marking, config),
+        "marking": _label(released.marking),
+        "status": summary.status,
+        "draft": summary.status == "draft",
+        "version": summary.version,
+        "reference": summary.reference,
         "source": _plain_source(summary.source),
         "sources": [
             {"number": number, "id": source.id, **_plain_source(source)}
@@ -100,27 +123,30 @@ def build_context(
     }
 
 
-def visible(item: Item, audience: str) -> bool:
-    """Items without `audiences` go everywhere; others only to the audiences they list."""
-    return item.audiences is None or audience.casefold() in {a.casefold() for a in item.audiences}
-
-
 Plain = dict[str, object]
 
 
-def _sections(
-    summary: Summary, audience: str, limits: dict[str, int]
-) -> dict[str, tuple[list[Plain], int]]:
-    """Per section: (the items to show as plain data, how many the limit left out)."""
-    ordered = _ordered(summary)
-    out = {}
-    for name in SECTIONS:
-        items = [item for item in ordered[name] if visible(item, audience)]
-        cap = limits.get(name)
-        shown = items if cap is None else items[:cap]
-        plain = [_with_number(summary, name, item, _plain(item)) for item in shown]
-        out[name] = (plain, len(items) - len(shown))
-    return out
+def _plain_section(summary: Summary, name: str, released: Release) -> tuple[list[Plain], int]:
+    """(the items to show as plain data, how many the limit left out)."""
+    shown, more = released.sections[name]
+    return [_plain_portion(summary, name, portion, released) for portion in shown], more
+
+
+def _plain_portion(summary: Summary, name: str, portion: Portion, released: Release) -> Plain:
+    plain = _with_number(summary, name, portion.item, _plain(portion.item))
+    return {
+        **plain,
+        "marking": _label(portion.marking),
+        "portion_mark": _mark(released, portion.marking),
+    }
+
+
+def _label(marking: Marking | None) -> str | None:
+    return marking.label if marking else None
+
+
+def _mark(released: Release, marking: Marking | None) -> str:
+    return portion_mark(marking, released.marking) if released.portion_marks else ""
 
 
 def _with_number(summary: Summary, name: str, item: Item, plain: Plain) -> Plain:
@@ -142,19 +168,6 @@ def _plain_source(source: Source) -> Plain:
         "author": source.author,
         **_dated("published", source.published),
         "url": source.url,
-    }
-
-
-def _ordered(summary: Summary) -> dict[str, Sequence[Item]]:
-    # sorted() is stable, so ties keep the order of the summary file.
-    key_points = sorted(summary.key_points, key=lambda k: (k.priority is None, k.priority or 0))
-    timeline = sorted(summary.timeline, key=lambda e: e.date.sort_key)
-    return {
-        "key_points": key_points,
-        "quotes": summary.quotes,
-        "timeline": timeline,
-        "implications": summary.implications,
-        "recommendations": summary.recommendations,
     }
 
 

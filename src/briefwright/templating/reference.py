@@ -16,6 +16,11 @@ def template_context_reference() -> str:
     width = max(len(name) for name in [*REFERENCE, *KEYS])
     lines = ["Variables (every printed value is Markdown-escaped; `|raw` prints it as it is):"]
     lines += [f"  {name:<{width}}  {meaning}" for name, meaning in REFERENCE.items()]
+    lines += ["  An item's `marking` is its own or else the summary's; its `portion_mark` is"]
+    lines += [
+        "  '(TLP:CLEAR)' when portion_marks is on and the marking differs from the briefing's."
+    ]
+    lines += ["  Portions above max_marking, and items for other audiences, are never here."]
     lines += ["", "Filters added to Jinja's (center, format, safe, tojson... are left out):"]
     lines += [f"  {name:<{width}}  {_first_line(FILTERS[name])}" for name in _OWN_FILTERS]
     lines += ["", "Blocks of the built-in base template, in order (override any of them):"]

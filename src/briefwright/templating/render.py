@@ -30,13 +30,19 @@ from briefwright.templating.sandbox import (
 
 if TYPE_CHECKING:
     from briefwright.summary.model import Summary
+    from briefwright.summary.validate import LoadedSummary
     from briefwright.templating.discovery import ResolvedTemplate
 
 ENTRY = "briefing.md.j2"
 
 
-def render_markdown(template: ResolvedTemplate, summary: Summary, *, verified: bool = False) -> str:
-    """The Markdown `template` (a ResolvedTemplate) makes of `summary`."""
+def render_markdown(
+    template: ResolvedTemplate, summary: Summary | LoadedSummary, *, verified: bool = False
+) -> str:
+    """The Markdown `template` (a ResolvedTemplate) makes of `summary`.
+
+    A LoadedSummary lets errors in its markings name the file and line.
+    """
     environment = _environment(template.chain, template.names)
     environment.start_render()
     context = build_context(template, summary, verified=verified)

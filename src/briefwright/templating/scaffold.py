@@ -47,7 +47,8 @@ def _config_text(name: str, base: ResolvedTemplate) -> str:
         "\n# Uncomment to change what is inherited from the parent:\n"
         f"# audience = {json.dumps(base.audience)}"
         "  # items with `audiences:` show only if this is listed\n"
-        '# allowed_markings = ["TLP:CLEAR"]  # other handling markings are left out\n'
+        '# max_marking = "TLP:CLEAR"  # portions marked higher are left out before rendering\n'
+        "# portion_marks = false  # true prints (TLP:CLEAR) before a portion marked lower\n"
         "# show_author = true\n"
         "# show_organization = true\n"
         "# [limits]  # at most this many items per section (key points by priority)\n"

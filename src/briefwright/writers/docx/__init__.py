@@ -10,7 +10,7 @@ from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.docx.blocks import HANDLERS, write_blocks
 from briefwright.writers.docx.context import Context
-from briefwright.writers.docx.furniture import write_furniture
+from briefwright.writers.docx.furniture import set_control_properties, write_furniture
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.package import open_package, set_properties
 
@@ -33,6 +33,7 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         container=body,
     )
     write_blocks(doc.children, ctx)
-    write_furniture(package, section, doc.meta, ctx)
+    write_furniture(package, section, doc.meta, ctx, theme.font_family)
     set_properties(package, doc.meta, options)
+    set_control_properties(package, doc.meta)
     return package.to_bytes(options.timestamp)

@@ -1,4 +1,9 @@
-"""Page furniture: the marking in header and footer, "Page X of Y", date and short title."""
+"""Page furniture: marking, "Page X of Y", date, short title, reference and DRAFT watermark.
+
+What to write comes from DocMeta alone: a TLP marking is its TLP 2.0 label at the right of
+header and footer; any other marking is a centred banner in bold capitals at the top of the
+header and the bottom of the footer; a draft carries Word's DRAFT watermark in the header.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,20 @@ from typing import Any
 
 from docx.enum.section import WD_HEADER_FOOTER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
 from docx.oxml.ns import nsmap, qn
 from docx.package import Package as DocxPackage
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from briefwright.doctree.nodes import DocMeta
+from briefwright.markings import tlp_colour_name
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
+from briefwright.writers.docx.marking_styles import BANNER
 from briefwright.writers.docx.parts import Package, Story
+from briefwright.writers.docx.watermark import watermark_run
 from briefwright.writers.docx.xml import clone, el
 
-TLP_LABELS = ("RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR")
 _NBSP = "\u00a0"
 _NS = {"w": nsmap["w"]}
 _STORIES: dict[str, tuple[type[HeaderPart] | type[FooterPart], str]] = {
@@ -26,24 +34,29 @@ _STORIES: dict[str, tuple[type[HeaderPart] | type[FooterPart], str]] = {
 }
 
 
-def tlp_label(marking: str) -> str | None:
-    """The TLP 2.0 colour of a marking such as "TLP:AMBER" ("tlp: amber" too), else None."""
-    text = "".join(marking.split()).upper()
-    if text.startswith("TLP:") and text[4:] in TLP_LABELS:
-        return text[4:]
-    return None
-
-
-def write_furniture(package: Package, section: Any, meta: DocMeta, ctx: Context) -> None:
+def write_furniture(package: Package, section: Any, meta: DocMeta, ctx: Context, font: str) -> None:
     """Fill the one header and footer every page shows (`section` is the body's w:sectPr)."""
     section.titlePg_val = False  # the first page shows them too
     header_part = _story_part(package, section, "header")
     footer_part = _story_part(package, section, "footer")
-    _marking(meta, ctx.with_(container=header_part.element, part=header_part), "Header")
-    page_line = ctx.with_(container=footer_part.element, part=footer_part)
-    _page_line(meta, page_line)
-    if meta.marking.strip():
-        _marking(meta, page_line, "Footer")
+    header = ctx.with_(container=header_part.element, part=header_part)
+    first = _marking(meta, header, "Header")
+    if meta.draft:
+        first.append(watermark_run(ctx.text_width / 20, font))
+    footer = ctx.with_(container=footer_part.element, part=footer_part)
+    _page_line(meta, footer)
+    if meta.marking:
+        _marking(meta, footer, "Footer")
+
+
+def set_control_properties(package: Package, meta: DocMeta) -> None:
+    """Marking, status, version and reference in the core properties, where Word shows them
+    (File > Info: Categories, Status, and the version and identifier fields)."""
+    props = CoreProperties(package.core_properties.element)
+    props.category = meta.marking
+    props.content_status = meta.status.title()
+    props.version = meta.version
+    props.identifier = meta.reference
 
 
 def _story_part(package: Package, section: Any, kind: str) -> Story:
@@ -74,19 +87,19 @@ def _empty_story(kind: str) -> tuple[str, Any]:
     return part.content_type, part.element
 
 
-def _marking(meta: DocMeta, ctx: Context, fallback: str) -> None:
-    marking = meta.marking.strip()
-    if not marking:
-        ctx.paragraph(fallback)  # a header or footer must hold at least one paragraph
-        return
+def _marking(meta: DocMeta, ctx: Context, fallback: str) -> Any:
+    """The paragraph of the marking (a TLP label or a banner), or an empty `fallback` one."""
+    if not meta.marking:
+        return ctx.paragraph(fallback)  # a header or footer must hold at least one paragraph
+    if meta.banner:
+        paragraph = ctx.paragraph(BANNER)
+        text_runs(paragraph, meta.marking, ctx, RunFormat())
+        return paragraph
     paragraph = ctx.paragraph("Marking")
-    label = tlp_label(marking)
-    if label is None:
-        text_runs(paragraph, marking, ctx, RunFormat())
-        return
     # black padding either side of the label, as the TLP 2.0 examples show it
-    colour = label.split("+")[0].title()
-    text_runs(paragraph, f"{_NBSP}TLP:{label}{_NBSP}", ctx, RunFormat(char_style=f"TLP {colour}"))
+    style = f"TLP {str(tlp_colour_name(meta.marking)).title()}"
+    text_runs(paragraph, f"{_NBSP}{meta.marking}{_NBSP}", ctx, RunFormat(char_style=style))
+    return paragraph
 
 
 def _page_line(meta: DocMeta, ctx: Context) -> None:
@@ -102,7 +115,7 @@ def _page_line(meta: DocMeta, ctx: Context) -> None:
 
 
 def _footer_text(meta: DocMeta) -> str:
-    pieces = [meta.short_title.strip()]
+    pieces = [meta.short_title.strip(), *meta.control_parts()]
     if meta.date_label.strip():
         pieces.append(f"Information as of {meta.date_label.strip()}")
     return "  \u00b7  ".join(piece for piece in pieces if piece)

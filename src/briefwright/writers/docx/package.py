@@ -38,6 +38,7 @@ from briefwright.errors import Issue, Location, RenderError
 from briefwright.theme import Theme
 from briefwright.version import __version__
 from briefwright.writers.base import WriteOptions
+from briefwright.writers.docx.marking_styles import install_marking_styles
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
@@ -134,7 +135,9 @@ def _build(theme: Theme, reference: tuple[str, str, bytes] | None) -> bytes:
     specs = stylesheet(theme, numbering.ids.bullet_num, numbering.ids.ordered_num)
     for spec in specs:
         index.install(spec, replace=restyle)
-    return pack(document, numbering.ids, index.ids(spec.name for spec in specs))
+    style_ids = index.ids(spec.name for spec in specs)
+    style_ids |= install_marking_styles(document, replace=restyle)
+    return pack(document, numbering.ids, style_ids)
 
 
 def _numbering_element(document: Any) -> Any:

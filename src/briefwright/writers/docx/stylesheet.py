@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefwright.markings import TLP_COLOURS
 from briefwright.theme import Theme
 
-TLP_COLOURS = {"RED": "FF2B2B", "AMBER": "FFC000", "GREEN": "33FF00", "CLEAR": "FFFFFF"}
 TLP_SIZE_PT = 12.0  # the TLP 2.0 standard asks for at least 12 pt
 
 

@@ -11,21 +11,14 @@ import re
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
+from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.html.body import HANDLERS, esc, render_blocks
-from briefwright.writers.html.style import stylesheet
+from briefwright.writers.html.style import page_rules, stylesheet
 
-__all__ = ["HANDLERS", "TLP_COLOURS", "write"]
+__all__ = ["HANDLERS", "write"]
 
-# Traffic Light Protocol 2.0: coloured label text on a black background.
-TLP_COLOURS = {
-    "TLP:RED": "#FF2B2B",
-    "TLP:AMBER": "#FFC000",
-    "TLP:AMBER+STRICT": "#FFC000",
-    "TLP:GREEN": "#33FF00",
-    "TLP:CLEAR": "#FFFFFF",
-}
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _TITLE_BLOCK = (nodes.Title, nodes.Subtitle, nodes.MetaLine)
 
@@ -39,12 +32,14 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         _head(meta, theme, options),
         "<body>",
         '<div class="page">',
-        _banner(meta.marking, "top"),
+        _banner(meta, "top"),
+        _draft(meta, "top"),
         "<main>",
         _body(doc.children),
         "</main>",
         _furniture(meta),
-        _banner(meta.marking, "bottom"),
+        _draft(meta, "bottom"),
+        _banner(meta, "bottom"),
         "</div>",
         "</body>",
         "</html>",
@@ -68,6 +63,10 @@ def _head(meta: nodes.DocMeta, theme: Theme, options: WriteOptions) -> str:
         "description": meta.subject,
         "keywords": ", ".join(meta.keywords),
         "date": meta.date,
+        "marking": meta.marking,
+        "status": meta.status,
+        "version": meta.version,
+        "reference": meta.reference,
         "generator": f"briefwright {options.version}".strip(),
     }
     lines = [
@@ -81,7 +80,7 @@ def _head(meta: nodes.DocMeta, theme: Theme, options: WriteOptions) -> str:
         '<meta name="color-scheme" content="light">',
         f"<title>{esc(meta.title)}</title>",
         *(f'<meta name="{name}" content="{esc(value)}">' for name, value in named.items() if value),
-        f"<style>\n{stylesheet(theme)}</style>",
+        f"<style>\n{stylesheet(theme)}{page_rules(meta, theme)}</style>",
         "</head>",
     ]
     return "\n".join(lines)
@@ -94,22 +93,28 @@ def _language(language: str, options: WriteOptions) -> str:
     return "und"
 
 
-def _banner(marking: str, where: str) -> str:
-    """The handling marking, TLP labels in their standard colours, others plain."""
-    if not marking.strip():
+def _banner(meta: nodes.DocMeta, where: str) -> str:
+    """The marking: a TLP label in its standard colours, any other a centred banner."""
+    if not meta.marking:
         return ""
-    label = marking.strip().upper()
-    colour = TLP_COLOURS.get(label)
+    colour = meta.tlp_colour
     if colour is None:
-        inner = f'<span class="plain">{esc(marking.strip())}</span>'
-    else:
-        # Inline as well as in <style>: some mail clients drop <style>, the label must survive.
-        inner = f'<span class="tlp" style="background:#000000;color:{colour}">{esc(label)}</span>'
+        inner = f"<strong>{esc(meta.marking)}</strong>"
+        return f'<div class="marking banner marking-{where}">{inner}</div>'
+    # Inline as well as in <style>: some mail clients drop <style>, the label must survive.
+    style = f"background:{TLP_BACKGROUND};color:{colour}"
+    inner = f'<span class="tlp" style="{style}">{esc(meta.marking)}</span>'
     return f'<div class="marking marking-{where}">{inner}</div>'
 
 
+def _draft(meta: nodes.DocMeta, where: str) -> str:
+    if not meta.draft:
+        return ""
+    return f'<div class="draft draft-{where}"><strong>DRAFT</strong></div>'
+
+
 def _furniture(meta: nodes.DocMeta) -> str:
-    parts = [meta.short_title.strip()]
+    parts = [meta.short_title.strip(), *meta.control_parts()]
     if meta.date_label.strip():
         parts.append(f"Information as of {meta.date_label.strip()}")
     text = " · ".join(esc(part) for part in parts if part)

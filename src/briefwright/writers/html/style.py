@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import RenderError
+from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
 
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -27,6 +29,13 @@ body {{ margin: 0; background: #FFFFFF; color: {c["text_color"]};
 .marking-bottom {{ margin: 1em 0 0; }}
 .marking span {{ display: inline-block; font-size: 12pt; font-weight: bold; padding: 2px 8px; }}
 .marking .tlp {{ background: #000000; font-family: "DejaVu Sans Mono", Consolas, monospace; }}
+.marking.banner {{ text-align: center; text-transform: uppercase; font-size: 11pt;
+  letter-spacing: 0.05em; }}
+.draft {{ text-align: center; margin: 0 0 1em; padding: 0.3em;
+  border: 2px dashed {c["muted_color"]}; color: {c["muted_color"]}; font-size: 14pt;
+  letter-spacing: 0.3em; }}
+.draft-bottom {{ margin: 1em 0 0; }}
+@media print {{ .page {{ max-width: none; padding: 0; }} }}
 .title-block {{ border-bottom: 2px solid {c["accent_color"]}; margin-bottom: 1.25em; }}
 h1.title {{ font-size: {_pt(theme.title_size)}; color: {c["accent_color"]};
   line-height: 1.2; margin: 0 0 0.3em; }}
@@ -59,6 +68,42 @@ table.data th {{ background: {c["header_fill"]}; }}
 .furniture {{ margin-top: 2em; border-top: 1px solid {c["muted_color"]};
   color: {c["muted_color"]}; font-size: {_pt(theme.meta_size)}; }}
 """
+
+
+def page_rules(meta: DocMeta, theme: Theme) -> str:
+    """@page rules that print the marking (and DRAFT) in the margins of every printed page.
+
+    Browsers that do not draw page-margin boxes still print the banners at the start and end of
+    the document, which stay in the flow for that reason.
+    """
+    if not meta.marking and not meta.draft:
+        return ""
+    font = f"font-family: {_font_stack(theme.font_family)}; font-weight: bold"
+    boxes = []
+    if meta.draft:
+        draft = f'content: "DRAFT"; {font}; font-size: 10pt; color: {_colour(theme.muted_color)}'
+        boxes += [f"@top-left {{ {draft}; }}", f"@bottom-left {{ {draft}; }}"]
+    if meta.tlp_colour:
+        label = (
+            f"content: {_css_string(meta.marking)}; {font}; font-size: 12pt; "
+            f"color: {_colour(meta.tlp_colour)}; background: {TLP_BACKGROUND}; padding: 0 2mm"
+        )
+        boxes += [f"@top-right {{ {label}; }}", f"@bottom-right {{ {label}; }}"]
+    elif meta.marking:
+        banner = f"content: {_css_string(meta.marking)}; {font}; font-size: 11pt"
+        boxes += [f"@top-center {{ {banner}; }}", f"@bottom-center {{ {banner}; }}"]
+    inner = "\n  ".join(boxes)
+    return f"@page {{ margin: 20mm 18mm;\n  {inner}\n}}\n"
+
+
+def _css_string(text: str) -> str:
+    """`text` as a quoted CSS string: every character but letters, digits and a few safe ones
+    escaped, so nothing can end the string or the rule."""
+    return (
+        '"'
+        + "".join(ch if ch.isalnum() or ch in " -_:+" else f"\\{ord(ch):x} " for ch in text)
+        + '"'
+    )
 
 
 def _colour(value: str) -> str:

@@ -1,10 +1,11 @@
 """Write the tree as portable GitHub-flavoured Markdown.
 
-The marking opens and closes the file, the title is the only H1 (body headings move one level
-down), the callout becomes a GFM alert and a quote a block quote with an attribution line. Text is
-escaped only where it would otherwise become markup (inlines.py). Before returning, the output is
-parsed again and its text compared with the tree's (check.py), so an escaping bug is a
-RenderError, never a wrong file. A table's kind (a timeline) has no GFM spelling and is left
+The marking opens and closes the file (a draft says DRAFT just inside it; reference and version
+come last, as a footer would give them), the title is the only H1 (body headings move one level
+down), the callout becomes a GFM alert and a quote a block quote with an attribution line. Text
+is escaped only where it would otherwise become markup (inlines.py). Before returning, the
+output is parsed again and its text compared with the tree's (check.py), so an escaping bug is
+a RenderError, never a wrong file. A table's kind (a timeline) has no GFM spelling and is left
 out: a `::: timeline` fence would show as literal colons wherever the file is pasted.
 
 Emphasis is the one thing escaping cannot settle locally: a run's delimiters may pair up wrongly
@@ -67,15 +68,23 @@ class _Writer:
         self.runs = runs
 
     def document(self, doc: nodes.Document) -> str:
-        """The whole file: marking, blocks, marking."""
-        parts = [self.marking(doc.meta.marking), self.blocks(doc.children)]
-        parts.append(self.marking(doc.meta.marking))
+        """The whole file: marking, DRAFT, blocks, DRAFT, marking."""
+        meta = doc.meta
+        draft = "DRAFT" if meta.draft else ""
+        parts = [self.banner(meta.marking), self.banner(draft), self.blocks(doc.children)]
+        parts += [self.control(meta), self.banner(draft), self.banner(meta.marking)]
         return "\n\n".join("\n".join(part) for part in parts if part) + "\n"
 
-    def marking(self, marking: str) -> list[str]:
-        if not marking:
+    def control(self, meta: nodes.DocMeta) -> list[str]:
+        """Reference and version, as the other formats' footers give them."""
+        line = " · ".join(meta.control_parts())
+        return [self.inlines((nodes.Emphasis((nodes.Text(line),)),), LINE)] if line else []
+
+    def banner(self, text: str) -> list[str]:
+        """A line of bold text, or nothing for no text."""
+        if not text:
             return []
-        return [self.inlines((nodes.Strong((nodes.Text(marking),)),), LINE)]
+        return [self.inlines((nodes.Strong((nodes.Text(text),)),), LINE)]
 
     def blocks(self, blocks: tuple[nodes.Block, ...], tight: bool = False) -> list[str]:
         """Blocks separated by blank lines (unless tight), each told which block came before."""

@@ -27,6 +27,8 @@ class PagedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         """End the page, which shows its furniture (drawn later) above everything else."""
+        if self.furniture.meta.draft:
+            self.furniture.watermark(self)
         self.doForm(_furniture_form(self.getPageNumber()))
         super().showPage()
 

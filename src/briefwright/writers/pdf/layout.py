@@ -11,6 +11,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from briefwright.doctree import nodes
 from briefwright.theme import Theme
+from briefwright.writers.pdf.furniture import info_keywords
 from briefwright.writers.pdf.paragraph import Paragraph
 
 
@@ -131,7 +132,7 @@ class BriefingTemplate(BaseDocTemplate):
             title=meta.title,
             author=meta.author or meta.organization,
             subject=meta.subject,
-            keywords=list(meta.keywords),
+            keywords=info_keywords(meta),
             creator=f"briefwright {version}".strip(),
             lang=meta.language or None,
             invariant=1,
