@@ -90,6 +90,10 @@ def mail(
     Example: briefwright mail samples/lavrov-yerevan-2025.yaml --attach pdf,docx --to a@b.org
     """
     from briefwright.mail.compose import MailRequest, SmtpSettings, compose_and_deliver
+    from briefwright.output import refuse_reserved
+
+    if output is not None:
+        refuse_reserved(output, "a message")
 
     settings = RenderSettings(
         force=force, reference_doc=reference_doc, font=font, strict=strict, verify=verify
