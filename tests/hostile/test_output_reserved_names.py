@@ -40,3 +40,13 @@ def test_no_output_may_take_a_reserved_name(tmp_path, name):
     with pytest.raises(UsageError, match="keeps for itself"):
         commit_outputs({tmp_path / "a.md": b"a", tmp_path / name: b"b"})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_summary_named_like_the_manifest_is_refused_before_rendering(tmp_path):
+    summary = tmp_path / MANIFEST_NAME
+    summary.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", str(summary), "-o", str(out)])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert "keeps for itself" in result.stderr
+    assert not out.exists()

@@ -22,8 +22,10 @@ _FORKING = ("render", "mail")
 
 
 def _fail(exc: BriefwrightError) -> NoReturn:
+    from briefwright.cli.terminal import error_line, tell
+
     for line in exc.lines():
-        click.echo(line if ":" in line else f"briefwright: {line}", err=True)
+        tell(error_line(line, "briefwright"))
     sys.exit(exc.exit_code)
 
 
@@ -53,7 +55,9 @@ def _warnings_as_lines() -> Iterator[None]:
             line: str | None = None,
         ) -> None:
             if issubclass(category, BriefwrightWarning):
-                click.echo(f"warning: {message}", err=True)
+                from briefwright.cli.terminal import tell
+
+                tell(f"warning: {message}")
             else:
                 python_show(message, category, filename, lineno, file, line)
 

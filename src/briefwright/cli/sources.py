@@ -16,7 +16,9 @@ _OUTSIDE_HELP = (
 
 
 @click.command()
-@click.argument("summaries", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "summaries", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True)
+)
 @click.option(
     "--format",
     "output_format",
@@ -27,16 +29,19 @@ _OUTSIDE_HELP = (
 )
 @click.option("--allow-source-outside", is_flag=True, help=_OUTSIDE_HELP)
 def check(summaries: tuple[Path, ...], output_format: str, allow_source_outside: bool) -> None:
-    """Verify every quote of SUMMARY files against their source.text.
+    """Verify every quote of SUMMARY files (or directories of them; - for standard input)
+    against their source.text.
 
     The article may be plain text, Markdown, a saved web page, a PDF or a Word file.
 
     Example: briefwright check samples/lavrov-yerevan-2025.yaml
     """
+    from briefwright.cli.inputs import summary_inputs
     from briefwright.fidelity import check_summary, render_json, render_text
     from briefwright.pipeline.load import load
 
-    reports = [check_summary(load(path), allow_outside=allow_source_outside) for path in summaries]
+    inputs = summary_inputs(summaries, None)
+    reports = [check_summary(load(item), allow_outside=allow_source_outside) for item in inputs]
     render = render_json if output_format == "json" else render_text
     click.echo(render(reports), nl=False)
     if any(report.errors for report in reports):

@@ -32,3 +32,10 @@ def _schema() -> dict[str, Any]:
 def summary_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a summary file, with a description on every field."""
     return copy.deepcopy(_schema())
+
+
+def schema_text() -> str:
+    """The schema as the JSON text `briefwright schema` prints and writes."""
+    import json
+
+    return json.dumps(summary_json_schema(), indent=2, ensure_ascii=False) + "\n"
