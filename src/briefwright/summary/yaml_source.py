@@ -249,7 +249,8 @@ def _colon_hint(problem: str, text: str, line: int) -> str:
     written = lines[line - 1] if 0 < line <= len(lines) else ""
     key, colon, value = written.partition(": ")
     key, value = key.strip(), value.strip()
-    if not colon or not key or not value or value[0] in "\"'[{|>":
+    # a value already quoted, a flow collection, or too long to repeat: the rule alone
+    if not colon or not key or not value or value[0] in "\"'[{|>" or len(written) > 200:
         return "; a value holding ': ' must be put in quotes"
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"; a value holding ': ' must be put in quotes: {key}: {quoted}"
