@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -54,20 +55,28 @@ def check(summaries: tuple[Path, ...], output_format: str, allow_source_outside:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the draft summary here instead of standard output.",
+    help="Write the draft summary here (and the schema beside it) instead of standard output.",
 )
 @click.option("--title", help="Title of the briefing (default: the document's title).")
-def draft(article: Path, output: Path | None, title: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace a summary that was edited since.")
+def draft(article: Path, output: Path | None, title: str | None, force: bool) -> None:
     """Draft a summary from ARTICLE: its quotes, dated events and placeholders to fill.
 
     ARTICLE may be plain text, Markdown, a saved web page (.html), a PDF or a Word file
-    (.docx); the format is told from its content.
+    (.docx); the format is told from its content. The draft's first line points editors at
+    summary.schema.json beside it, which -o writes too if it is not there yet.
 
     Example: briefwright draft seeds/lavrov-yerevan-visit-2025.txt -o samples/new.yaml
     """
+    from briefwright.cli.terminal import say
     from briefwright.fidelity import draft_summary, source_text_path
     from briefwright.fidelity.readers import read_article
+    from briefwright.summary.schema import SCHEMA_FILE, schema_text
 
+    if output is not None:
+        from briefwright.output import refuse_reserved
+
+        refuse_reserved(output, "a summary")
     document = read_article(article)
     relative = source_text_path(article, output or Path.cwd() / "summary.yaml")
     drafted = draft_summary(
@@ -77,10 +86,15 @@ def draft(article: Path, output: Path | None, title: str | None) -> None:
         metadata=document.metadata,
         places=document.places,
     )
+    drafted = f"# yaml-language-server: $schema={SCHEMA_FILE}\n{drafted}"
     if output is None:
         click.echo(drafted, nl=False)
         return
     from briefwright.output import commit_outputs
 
-    commit_outputs({output: drafted.encode("utf-8")})
-    click.echo(f"wrote {output}")
+    files = {output: drafted.encode("utf-8")}
+    schema_path = output.parent / SCHEMA_FILE
+    if not os.path.lexists(schema_path):
+        files[schema_path] = schema_text().encode("utf-8")
+    for path in commit_outputs(files, force=force):
+        say(f"wrote {path}")

@@ -21,6 +21,8 @@ from briefwright.version import __version__
 SCHEMA_VERSION = 1
 """The `schema_version` of summaries this schema describes."""
 SCHEMA_ID = f"https://briefwright.github.io/schema/summary-{SCHEMA_VERSION}.json"
+SCHEMA_FILE = "summary.schema.json"
+"""The name `draft` gives the schema beside a draft, and points the draft's first line at."""
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # Lists whose items may be written as a bare string instead of a mapping.
 _STRING_OR_MAPPING = {
