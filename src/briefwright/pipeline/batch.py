@@ -92,11 +92,11 @@ def _is_summary_name(name: str) -> bool:
 
 def output_stem(summary: Path | LoadedSummary) -> str:
     """The default stem of a summary's output names: its file name, or else its title."""
-    from briefwright.pipeline.steps import slug
+    from briefwright.pipeline.steps import file_stem, slug
 
     if isinstance(summary, Path):
-        return summary.stem
-    return summary.path.stem if summary.path else slug(summary.summary.title)
+        return file_stem(summary.stem)
+    return file_stem(summary.path.stem) if summary.path else slug(summary.summary.title)
 
 
 def tasks_for(

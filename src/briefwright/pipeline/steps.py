@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,7 +144,7 @@ class Rendered:
     def stem(self) -> str:
         """Output files are named `<stem>.<format suffix>`: the summary file's name and template."""
         path = self.loaded.path
-        name = self.name or (path.stem if path else slug(self.loaded.summary.title))
+        name = self.name or (file_stem(path.stem) if path else slug(self.loaded.summary.title))
         return f"{name}.{self.template}"
 
     def file_name(self, fmt: str) -> str:
@@ -211,6 +212,14 @@ def render_files(
     written = commit(rendered, settings)
     times.lap("commit")
     return written
+
+
+def file_stem(name: str) -> str:
+    """A summary file's name as the start of output names: control characters become '_'.
+
+    A line break in a file name would otherwise reach a mail header, a listing or a terminal.
+    """
+    return "".join("_" if unicodedata.category(c) in ("Cc", "Cf") else c for c in name)
 
 
 def slug(text: str) -> str:
