@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import shutil
 import subprocess
 import sys
@@ -91,6 +90,7 @@ def _many(tmp_path, count=4):
 def test_render_many_piped_from_a_terminal_prints_the_paths(tmp_path):
     """`briefwright render many/ | cat` typed at a terminal: stderr is the terminal, stdout a
     pipe; the paths still go to stdout, the progress bar to the terminal."""
+    pty = pytest.importorskip("pty", reason="pseudo-terminals are POSIX")
     many = _many(tmp_path)
     controller, terminal = pty.openpty()
     try:

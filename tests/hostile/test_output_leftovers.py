@@ -9,8 +9,12 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from briefwright.output import MANIFEST_NAME, commit_outputs
 from briefwright.output.commit import STALE_AFTER
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kills itself with SIGKILL")
 
 # Commits two files, and is killed (SIGKILL, as by kill -9) when it moves the first into place.
 KILLED_IN_COMMIT = """

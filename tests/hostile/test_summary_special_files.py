@@ -7,7 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from briefwright.errors import EXIT_INVALID
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 
 
 def _briefwright(*args: str, cwd) -> subprocess.CompletedProcess[str]:
