@@ -134,11 +134,3 @@ def test_a_directory_without_summaries_is_a_usage_error(tmp_path):
     result = _invoke("render", tmp_path, "-o", tmp_path / "out")
     assert result.exit_code == EXIT_USAGE
     assert "no summaries found" in result.stderr
-
-
-def test_jobs_above_the_cpu_count_are_lowered_with_a_message(tmp_path):
-    summaries = [_summary(tmp_path, f"s{i}.yaml", f"S{i}") for i in range(3)]
-    result = _invoke("render", *summaries, "-f", "md", "-o", tmp_path / "out", "-j", "100000")
-    assert result.exit_code == 0, result.output
-    assert "-j 100000 lowered to" in result.stderr
-    assert len(result.stdout.splitlines()) == 3
