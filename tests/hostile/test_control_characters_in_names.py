@@ -70,3 +70,19 @@ def test_templates_listing_strips_escapes_and_bells_from_descriptions(tmp_path, 
     (line,) = [line for line in result.stdout.splitlines() if line.startswith("loud")]
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "Plain \\x1b]0;pwned\\x07 \\x1b[2Jcleared" in line
+
+
+def test_a_message_of_several_lines_keeps_them_and_escapes_the_rest():
+    from briefwright.cli.terminal import clean
+
+    text = "template 'x\x1b[2J' not found\n  searched a\rb"
+    assert clean(text, lines=True) == "template 'x\\x1b[2J' not found\n  searched a\\rb"
+    assert clean(text) == "template 'x\\x1b[2J' not found\\n  searched a\\rb"
+
+
+def test_an_unknown_template_lists_where_it_looked_line_by_line(tmp_path):
+    result = _invoke("render", SAMPLE, "-t", "nope", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "template 'nope' not found"
+    assert all(line.startswith("  ") for line in lines[1:]) and len(lines) > 2

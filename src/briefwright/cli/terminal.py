@@ -1,8 +1,9 @@
 """What the commands print: data made safe for a terminal, and where each kind of line goes.
 
 File names, field values and template descriptions are data: an ANSI escape, a BEL or a bare
-carriage return in one must not reach the terminal raw, and a line break must not start a line
-that looks like another message. Such characters are shown as escapes (\\x1b, \\n) instead.
+carriage return in one must not reach the terminal raw. Such characters are shown as escapes
+(\\x1b, \\r) instead. A result on standard output is one line, so a line break in it is shown
+as \\n too; a message may be several lines (a template not found lists where it looked).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import click
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def clean(text: str) -> str:
-    """`text` with every control character shown as a visible escape, on one line."""
+def clean(text: str, *, lines: bool = False) -> str:
+    """`text` with every control character shown as a visible escape; `lines` keeps \\n."""
+    if lines:
+        return "\n".join(_CONTROL.sub(_escape, line) for line in text.split("\n"))
     return _CONTROL.sub(_escape, text)
 
 
@@ -34,8 +37,8 @@ def say(text: str) -> None:
 
 
 def tell(text: str) -> None:
-    """A line of messages on standard error (an error, a warning, a note), made safe."""
-    click.echo(clean(text), err=True)
+    """A message on standard error (an error, a warning, a note), made safe."""
+    click.echo(clean(text, lines=True), err=True)
 
 
 def error_line(line: str, name: str) -> str:
