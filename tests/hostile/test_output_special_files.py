@@ -4,6 +4,7 @@ never a hang or a read without end, and nothing is replaced."""
 from __future__ import annotations
 
 import os
+import signal
 
 import pytest
 
@@ -11,6 +12,20 @@ from briefwright.errors import OutputError
 from briefwright.output import MANIFEST_NAME, commit_outputs
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs or /dev/zero here")
+
+
+@pytest.fixture(autouse=True)
+def no_hang():
+    """A regression here would block in open() for ever: fail after 20 seconds instead."""
+
+    def hung(signum, frame):
+        raise TimeoutError("the commit waited on a special file")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_fifo_as_the_manifest_is_refused_without_hanging(tmp_path):
