@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from conftest import SAMPLE
 
-from briefwright.cli.batch import run_render
+from briefwright.cli.batch import Listing, run_render
 from briefwright.errors import EXIT_INVALID, EXIT_RENDER, InvalidSummary
 from briefwright.pipeline.batch import BatchTask, expand_summaries, render_many, tasks_for
 from briefwright.pipeline.settings import RenderSettings
@@ -33,7 +33,7 @@ def test_two_workers_write_every_good_summary_and_list_the_bad_one(tmp_path, cap
     inputs.mkdir()
     paths = _summaries(inputs, 5)
     settings = RenderSettings(formats=("md",), output_dir=tmp_path / "out")
-    code = run_render(paths, ("analyst",), settings, jobs=2, quiet=False)
+    code = run_render(paths, ("analyst",), settings, jobs=2, listing=Listing())
     captured = capsys.readouterr()
     assert code == 3
     written = sorted(p.name for p in (tmp_path / "out").glob("*.md"))

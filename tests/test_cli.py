@@ -25,7 +25,8 @@ def test_version(runner):
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["render"], ["validate"], ["schema"], ["templates"], ["check"], ["draft"]]
+    "command",
+    [[], ["render"], ["validate"], ["schema"], ["templates"], ["check"], ["draft"], ["config"]],
 )
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(main, [*command, "--help"])

@@ -75,6 +75,8 @@ def _emoji_summary(tmp_path) -> str:
     text = text.replace("text: ../seeds/", f"text: {SAMPLE.parents[1]}/seeds/")
     path = tmp_path / "emoji.yaml"
     path.write_text(text, encoding="utf-8")
+    article = SAMPLE.with_name("lavrov-yerevan-visit-2025.txt")
+    (tmp_path / article.name).write_bytes(article.read_bytes())
     return str(path)
 
 

@@ -70,6 +70,8 @@ def test_readme_python_examples_run(tmp_path, monkeypatch):
     sample = ROOT / "samples" / "lavrov-yerevan-2025.yaml"
     text = sample.read_text(encoding="utf-8").replace("../seeds/", f"{ROOT}/seeds/")
     (tmp_path / "samples" / sample.name).write_text(text, encoding="utf-8")
+    article = sample.with_name("lavrov-yerevan-visit-2025.txt")
+    (tmp_path / "samples" / article.name).write_bytes(article.read_bytes())
     monkeypatch.chdir(tmp_path)
     before = _files(tmp_path)
     namespace: dict = {}

@@ -111,10 +111,10 @@ def test_file_at_the_size_limit_loads_and_one_byte_more_is_refused(tmp_path: Pat
     assert _lines(over) == [f"{over}: larger than the limit of 2 MiB"]
 
 
-def test_endless_file_stops_at_the_limit(tmp_path: Path) -> None:
+def test_endless_device_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "zero.yaml"
     path.symlink_to("/dev/zero")
-    assert _lines(path) == [f"{path}: larger than the limit of 2 MiB"]
+    assert _lines(path) == [f"{path}: a character device, not a regular file: refused"]
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,17 @@ def test_wheel_marks_the_package_as_typed(installed):
     assert "briefwright/pipeline/steps.py" in names
 
 
+def test_wheel_carries_the_license_it_declares(installed):
+    (wheel,) = installed.parent.glob("briefwright-*.whl")
+    archive = zipfile.ZipFile(wheel)
+    (license_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+    assert archive.read(license_name).decode().startswith("MIT License")
+    metadata = archive.read(license_name.replace("licenses/LICENSE", "METADATA")).decode()
+    assert "License-Expression: MIT" in metadata
+    assert "Classifier: Operating System :: Microsoft :: Windows" in metadata
+    assert "Project-URL: Source," in metadata
+
+
 def test_installed_wheel_lists_its_packaged_templates(installed, tmp_path):
     result = _run(installed, "templates", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

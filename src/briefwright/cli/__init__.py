@@ -10,6 +10,7 @@ import contextlib
 import sys
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import click
@@ -22,8 +23,10 @@ _FORKING = ("render", "mail")
 
 
 def _fail(exc: BriefwrightError) -> NoReturn:
+    from briefwright.cli.terminal import error_line, tell
+
     for line in exc.lines():
-        click.echo(line if ":" in line else f"briefwright: {line}", err=True)
+        tell(error_line(line, "briefwright"))
     sys.exit(exc.exit_code)
 
 
@@ -53,7 +56,9 @@ def _warnings_as_lines() -> Iterator[None]:
             line: str | None = None,
         ) -> None:
             if issubclass(category, BriefwrightWarning):
-                click.echo(f"warning: {message}", err=True)
+                from briefwright.cli.terminal import tell
+
+                tell(f"warning: {message}")
             else:
                 python_show(message, category, filename, lineno, file, line)
 
@@ -61,14 +66,32 @@ def _warnings_as_lines() -> Iterator[None]:
         yield
 
 
-@click.group(cls=BriefwrightGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=BriefwrightGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "BRIEFWRIGHT"},
+)
 @click.version_option(__version__, prog_name="briefwright")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="BRIEFWRIGHT_CONFIG",
+    help="Project defaults to use. [./briefwright.toml if there is one; $BRIEFWRIGHT_CONFIG]",
+)
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, config_file: Path | None) -> None:
     """Turn a structured summary of an article into a briefing: DOCX, PDF and Markdown.
+
+    Options left out come from $BRIEFWRIGHT_<COMMAND>_<OPTION>, then from briefwright.toml.
 
     Example: briefwright render samples/lavrov-yerevan-2025.yaml
     """
+    from briefwright.config import CONTEXT_KEY, find_config, load_config
+
+    config = load_config(find_config(config_file))
+    ctx.meta[CONTEXT_KEY] = config
+    # click gives the command line precedence, then the environment, then this map
+    ctx.default_map = {table: dict(values) for table, values in config.values.items()}
     if ctx.invoked_subcommand in _FORKING:
         from briefwright import cache
 
@@ -76,7 +99,7 @@ def main(ctx: click.Context) -> None:
 
 
 def _register() -> None:
-    from briefwright.cli import cache, mail, render, sources, templates
+    from briefwright.cli import cache, config, mail, render, sources, templates
 
     for command in (
         render.render,
@@ -87,6 +110,7 @@ def _register() -> None:
         sources.draft,
         mail.mail,
         cache.cache,
+        config.config,
     ):
         main.add_command(command)
 

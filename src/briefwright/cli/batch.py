@@ -1,8 +1,11 @@
-"""`render`'s run: which executor renders what, a progress bar, the listing and the exit code.
+"""`render`'s run: which executor renders what, what is printed where, and the exit code.
 
 One briefing: its slowest format is written in a child forked before the summary is loaded, so
 the writer's library imports while this process loads the summary and runs the template. Many:
 the first is rendered here, then worker processes forked from this one share the rest.
+
+Paths written go to standard output (unless a progress bar holds the same terminal), messages
+to standard error, a progress bar only to a terminal; -q leaves errors only, -v adds timings.
 """
 
 from __future__ import annotations
@@ -12,62 +15,134 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from briefwright.cli.options import echo_warnings
+from briefwright.cli.terminal import error_line, say, tell
 from briefwright.errors import EXIT_OK, EXIT_USAGE
-from briefwright.pipeline.batch import (
-    BatchTask,
-    Outcome,
-    expand_summaries,
-    render_many,
-    render_task,
-    tasks_for,
-)
+from briefwright.pipeline.batch import BatchTask, Outcome, render_many, render_task, tasks_for
 from briefwright.pipeline.settings import RenderSettings
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from briefwright.summary import LoadedSummary
+
 PROGRESS_THRESHOLD = 4  # a bar for three files is noise
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What the user asked to see: -q (errors only), -v (timings too)."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+
 def run_render(
-    paths: list[Path],
+    summaries: list[Path | LoadedSummary],
     templates: tuple[str, ...],
     settings: RenderSettings,
     *,
     jobs: int | None,
-    quiet: bool,
+    listing: Listing,
+    names: str = "error",
 ) -> int:
     """Render every summary x template, print what was written, return the exit code."""
-    summaries = expand_summaries(paths)
-    if not summaries:
-        where = ", ".join(str(path) for path in paths)
-        click.echo(f"{where}: no summaries found (*.yaml, *.yml, *.json)", err=True)
-        return EXIT_USAGE
-    tasks = tasks_for(summaries, templates, settings)
-    cores = jobs or os.cpu_count() or 1
+    from briefwright.pipeline.plan import plan
+
+    tasks = plan(tasks_for(summaries, templates, settings), names=names)
+    if str(settings.output_dir) == "-":
+        return _to_stdout(tasks, _cores(jobs, listing))
+    cores = _cores(jobs, listing)
     outcomes = _one(tasks[0], cores) if len(tasks) == 1 else _many(tasks, cores)
-    show_progress = not quiet and len(tasks) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
+    show_progress = not listing.quiet and len(tasks) >= PROGRESS_THRESHOLD and _tty(sys.stderr)
+    # the bar and the paths would share one terminal; paths to a pipe never hurt the bar
+    show_paths = not listing.quiet and not (show_progress and _tty(sys.stdout))
     failures: list[Outcome] = []
     for outcome in _progress(outcomes, len(tasks), show_progress):
-        echo_warnings(outcome.warnings)
+        _report(outcome, listing, show_paths)
         if outcome.error is not None:
             failures.append(outcome)
-        elif not quiet and not show_progress:
-            for path in outcome.written:
-                click.echo(str(path))
     for outcome in failures:
         assert outcome.error is not None
         for line in outcome.error.lines():
-            click.echo(line if ":" in line else f"{outcome.task.summary}: {line}", err=True)
+            tell(error_line(line, outcome.task.name))
     if failures and len(tasks) > 1:
-        click.echo(f"briefwright: {len(failures)} of {len(tasks)} renders failed", err=True)
+        tell(f"briefwright: {len(failures)} of {len(tasks)} renders failed")
     return max((outcome.exit_code for outcome in failures), default=EXIT_OK)
+
+
+def _report(outcome: Outcome, listing: Listing, show_paths: bool) -> None:
+    from briefwright.pipeline.timing import describe
+
+    if not listing.quiet:
+        echo_warnings(outcome.warnings)
+    if listing.verbose and outcome.timings:
+        tell(f"{outcome.task.name} ({outcome.task.template}): {describe(outcome.timings)}")
+    if show_paths and outcome.error is None:
+        for path in outcome.written:
+            say(str(path))
+
+
+def echo_warnings(warnings: list[str] | tuple[str, ...]) -> None:
+    """Each warning on its own line of standard error."""
+    for message in warnings:
+        tell(f"warning: {message}")
+
+
+def _tty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _cores(jobs: int | None, listing: Listing) -> int:
+    cpus = available_cpus()
+    if jobs is None:
+        return cpus
+    if jobs > cpus:
+        if not listing.quiet:
+            tell(f"briefwright: -j {jobs} lowered to {cpus}, the number of CPUs")
+        return cpus
+    return jobs
+
+
+def _to_stdout(tasks: list[BatchTask], cores: int) -> int:
+    """`-o -`: one format of one summary with one template, its bytes to standard output."""
+    from briefwright.pipeline.settings import normalise_formats
+    from briefwright.pipeline.steps import render_document
+
+    formats = normalise_formats(tasks[0].settings.formats)
+    if len(tasks) != 1 or len(formats) != 1:
+        counts = f"{len(tasks)} briefing(s) in {len(formats)} format(s)"
+        tell(
+            "briefwright: -o - writes one format of one summary with one template to "
+            f"standard output, not {counts}; choose with -f and -t, or name a directory"
+        )
+        return EXIT_USAGE
+    task = tasks[0]
+    warnings: list[str] = []
+    try:
+        with _writers_for_one(formats, cores) as writers:
+            rendered = render_document(
+                task.summary, task.template, task.settings, executor=writers, warn=warnings.append
+            )
+    finally:
+        echo_warnings(warnings)
+    stream = sys.stdout.buffer
+    stream.write(rendered.outputs[formats[0]])
+    stream.flush()
+    return EXIT_OK
 
 
 def _one(task: BatchTask, cores: int) -> Iterator[Outcome]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from briefwright.cli.options import echo_warnings, render_options, template_option
+from briefwright.cli.terminal import say
 from briefwright.mail import DEFAULT_ATTACH
 from briefwright.pipeline.settings import DEFAULT_OUTPUT_DIR, RenderSettings
 
@@ -90,6 +91,10 @@ def mail(
     Example: briefwright mail samples/lavrov-yerevan-2025.yaml --attach pdf,docx --to a@b.org
     """
     from briefwright.mail.compose import MailRequest, SmtpSettings, compose_and_deliver
+    from briefwright.output import refuse_reserved
+
+    if output is not None:
+        refuse_reserved(output, "a message")
 
     settings = RenderSettings(
         force=force, reference_doc=reference_doc, font=font, strict=strict, verify=verify
@@ -114,7 +119,7 @@ def mail(
         result = compose_and_deliver(request, smtp, warn=warnings.append)
     finally:
         echo_warnings(warnings)
-    click.echo(str(result.eml_path))
+    say(str(result.eml_path))
     for address, reason in result.refused.items():
         click.echo(f"warning: {address} refused by the server: {reason}", err=True)
     if send:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,9 @@ _OUTSIDE_HELP = (
 
 
 @click.command()
-@click.argument("summaries", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "summaries", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True)
+)
 @click.option(
     "--format",
     "output_format",
@@ -27,16 +30,19 @@ _OUTSIDE_HELP = (
 )
 @click.option("--allow-source-outside", is_flag=True, help=_OUTSIDE_HELP)
 def check(summaries: tuple[Path, ...], output_format: str, allow_source_outside: bool) -> None:
-    """Verify every quote of SUMMARY files against their source.text.
+    """Verify every quote of SUMMARY files (or directories of them; - for standard input)
+    against their source.text.
 
     The article may be plain text, Markdown, a saved web page, a PDF or a Word file.
 
     Example: briefwright check samples/lavrov-yerevan-2025.yaml
     """
+    from briefwright.cli.inputs import summary_inputs
     from briefwright.fidelity import check_summary, render_json, render_text
     from briefwright.pipeline.load import load
 
-    reports = [check_summary(load(path), allow_outside=allow_source_outside) for path in summaries]
+    inputs = summary_inputs(summaries, None)
+    reports = [check_summary(load(item), allow_outside=allow_source_outside) for item in inputs]
     render = render_json if output_format == "json" else render_text
     click.echo(render(reports), nl=False)
     if any(report.errors for report in reports):
@@ -49,20 +55,28 @@ def check(summaries: tuple[Path, ...], output_format: str, allow_source_outside:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the draft summary here instead of standard output.",
+    help="Write the draft summary here (and the schema beside it) instead of standard output.",
 )
 @click.option("--title", help="Title of the briefing (default: the document's title).")
-def draft(article: Path, output: Path | None, title: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace a summary that was edited since.")
+def draft(article: Path, output: Path | None, title: str | None, force: bool) -> None:
     """Draft a summary from ARTICLE: its quotes, dated events and placeholders to fill.
 
     ARTICLE may be plain text, Markdown, a saved web page (.html), a PDF or a Word file
-    (.docx); the format is told from its content.
+    (.docx); the format is told from its content. The draft's first line points editors at
+    summary.schema.json beside it, which -o writes too if it is not there yet.
 
     Example: briefwright draft seeds/lavrov-yerevan-visit-2025.txt -o samples/new.yaml
     """
+    from briefwright.cli.terminal import say
     from briefwright.fidelity import draft_summary, source_text_path
     from briefwright.fidelity.readers import read_article
+    from briefwright.summary.schema import SCHEMA_FILE, schema_text
 
+    if output is not None:
+        from briefwright.output import refuse_reserved
+
+        refuse_reserved(output, "a summary")
     document = read_article(article)
     relative = source_text_path(article, output or Path.cwd() / "summary.yaml")
     drafted = draft_summary(
@@ -72,10 +86,15 @@ def draft(article: Path, output: Path | None, title: str | None) -> None:
         metadata=document.metadata,
         places=document.places,
     )
+    drafted = f"# yaml-language-server: $schema={SCHEMA_FILE}\n{drafted}"
     if output is None:
         click.echo(drafted, nl=False)
         return
     from briefwright.output import commit_outputs
 
-    commit_outputs({output: drafted.encode("utf-8")})
-    click.echo(f"wrote {output}")
+    files = {output: drafted.encode("utf-8")}
+    schema_path = output.parent / SCHEMA_FILE
+    if not os.path.lexists(schema_path):
+        files[schema_path] = schema_text().encode("utf-8")
+    for path in commit_outputs(files, force=force):
+        say(f"wrote {path}")

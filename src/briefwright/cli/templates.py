@@ -16,14 +16,16 @@ def templates(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
+    from briefwright.cli.terminal import say
     from briefwright.templating.discovery import list_templates
 
+    # descriptions and paths are data: say() shows their control characters as escapes
     for listing in list_templates():
         status = f"  (shadowed by {listing.shadowed_by})" if listing.shadowed_by else ""
-        click.echo(f"{listing.name:<14} {listing.description}{status}")
-        click.echo(f"{'':<14} {listing.origin}: {listing.where}")
+        say(f"{listing.name:<14} {listing.description}{status}")
+        say(f"{'':<14} {listing.origin}: {listing.where}")
         for hidden in listing.shadows:
-            click.echo(f"{'':<14} shadows {hidden}")
+            say(f"{'':<14} shadows {hidden}")
 
 
 @templates.command("new")
@@ -42,11 +44,12 @@ def templates_new(name: str, parent: str, directory: Path) -> None:
 
     Example: briefwright templates new minister --from executive
     """
+    from briefwright.cli.terminal import say
     from briefwright.templating.scaffold import scaffold_template
 
     path = scaffold_template(name, parent=parent, directory=directory)
-    click.echo(f"created {path}")
-    click.echo(f"edit {path / 'briefing.md.j2'}, then: briefwright render SUMMARY -t {name}")
+    say(f"created {path}")
+    say(f"edit {path / 'briefing.md.j2'}, then: briefwright render SUMMARY -t {name}")
 
 
 @templates.command("context")

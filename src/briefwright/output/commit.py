@@ -9,24 +9,38 @@ refused unless forced.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
 import secrets
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from briefwright.errors import OutputError
+from briefwright.output.existing import existing_digest, read_manifest
+from briefwright.output.names import (
+    BACKUP_SUFFIX,
+    LOCK_NAME,
+    MANIFEST_NAME,
+    TEMP_SUFFIX,
+    is_leftover,
+    refuse_reserved,
+)
 
-MANIFEST_NAME = ".briefwright-manifest.json"
+LOCK_TIMEOUT = 120
+"""Seconds to wait for another render into the same directory before giving up."""
+STALE_AFTER = 5 * 60
+"""Age in seconds after which a temporary file of ours is a leftover of a killed process."""
 
 
 def commit_outputs(files: dict[Path, bytes], *, force: bool = False) -> list[Path]:
     """Write every file atomically; all of them land or none does. Returns the paths written."""
     by_dir: dict[Path, dict[Path, bytes]] = {}
+    for path in files:
+        refuse_reserved(path)
     for path, data in files.items():
         by_dir.setdefault(path.parent, {})[path] = data
     written: list[Path] = []
@@ -38,7 +52,8 @@ def commit_outputs(files: dict[Path, bytes], *, force: bool = False) -> list[Pat
             for path, data in group.items():
                 temps[path] = _write_temp(directory, path.name, data)
             with _locked(directory):
-                manifest = _read_manifest(directory)
+                _remove_leftovers(directory)
+                manifest = read_manifest(directory / MANIFEST_NAME)
                 _refuse_edited(group, manifest, force)
                 manifest.update({p.name: _digest(data) for p, data in group.items()})
                 # The manifest moves in with the outputs, so a failure leaves both as they were.
@@ -60,7 +75,16 @@ def _ensure_directory(directory: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(directory: Path) -> Iterator[None]:
-    # Two renders into one directory must not interleave their manifest updates.
+    """Two renders into one directory must not interleave their manifest updates."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no fcntl
+        fcntl = None  # type: ignore[assignment]
+    if fcntl is None:
+        with _lock_file(directory):
+            yield
+        return
+    # On POSIX the directory itself is locked: no lock file is left beside the outputs.
     fd = os.open(directory, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -69,30 +93,55 @@ def _locked(directory: Path) -> Iterator[None]:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def _lock_file(directory: Path) -> Iterator[None]:
+    """A lock through filelock: msvcrt on Windows, an exclusive lock file where nothing else is."""
+    import warnings
+
+    with warnings.catch_warnings():
+        # without fcntl, filelock warns that it falls back to a lock file: that is what we want
+        warnings.simplefilter("ignore")
+        import filelock
+
+    lock = filelock.FileLock(directory / LOCK_NAME, timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            yield
+    except filelock.Timeout:
+        raise OutputError(
+            f"{directory}: another briefwright has been writing here for {LOCK_TIMEOUT} s; "
+            f"if none is running, delete {directory / LOCK_NAME}"
+        ) from None
+
+
+def _remove_leftovers(directory: Path) -> None:
+    """Delete the temporary and backup files of ours that a killed process left behind."""
+    import time
+
+    too_old = time.time() - STALE_AFTER
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not is_leftover(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < too_old:
+                    os.unlink(entry.path)
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(directory: Path) -> dict[str, str]:
-    try:
-        data = json.loads((directory / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    return {k: v for k, v in files.items() if isinstance(v, str)} if isinstance(files, dict) else {}
-
-
 def _refuse_edited(group: dict[Path, bytes], manifest: dict[str, str], force: bool) -> None:
     if force:
+        for path in group:
+            existing_digest(path, read=False)  # not even --force replaces a FIFO or a device
         return
     for path, data in group.items():
-        try:
-            current = path.read_bytes()
-        except FileNotFoundError:
+        digest = existing_digest(path)
+        if digest is None:
             continue
-        except OSError as exc:
-            raise OutputError(f"{path}: cannot read existing file: {exc.strerror}") from None
-        digest = _digest(current)
         if digest == _digest(data) or manifest.get(path.name) == digest:
             continue
         raise OutputError(
@@ -137,7 +186,8 @@ def _replace_all(temps: dict[Path, str]) -> None:
 
 def _backup(path: Path) -> str | None:
     """A second name for the file at `path` (a hard link, else a copy); None if there is none."""
-    backup = str(path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.bak"))
+    name = f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{BACKUP_SUFFIX}"
+    backup = str(path.with_name(name))
     try:
         os.link(path, backup)
     except FileNotFoundError:
@@ -157,7 +207,7 @@ def _restore(path: Path, backup: str | None) -> None:
 
 
 def _write_temp(directory: Path, name: str, data: bytes) -> str:
-    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

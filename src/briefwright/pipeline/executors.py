@@ -42,7 +42,38 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
 
     fork = can_fork() and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(), _from_main_thread()),
+    )
+
+
+def die_with_parent(parent: int, main_thread: bool = True) -> None:
+    """In a child: be killed when the parent dies, instead of rendering on for nobody.
+
+    Linux's PR_SET_PDEATHSIG does it; it fires when the *thread* that forked the child ends,
+    so it is only asked for when that was the main thread (the process, then). Where it is not
+    available the child still notices a closed pipe when it next talks to its parent.
+    """
+    if not main_thread or sys.platform != "linux":
+        return
+    import ctypes
+    import ctypes.util
+
+    pr_set_pdeathsig = 1
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _from_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
 class InlineExecutor(Executor):
@@ -120,10 +151,12 @@ class _Child:
     def start(cls, warm_up: Callable[[], object] | None) -> _Child:
         job_reader, job_writer = os.pipe()
         result_reader, result_writer = os.pipe()
+        parent, main_thread = os.getpid(), _from_main_thread()
         pid = os.fork()
         if pid == 0:
             os.close(job_writer)
             os.close(result_reader)
+            die_with_parent(parent, main_thread)
             _serve(warm_up, job_reader, result_writer)  # never returns
         os.close(job_reader)
         os.close(result_writer)

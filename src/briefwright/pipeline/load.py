@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from briefwright.errors import InvalidSummary, Issue, Location, UsageError
 
 if TYPE_CHECKING:
     from briefwright.summary import LoadedSummary, Summary
-    from briefwright.summary.paths import SourceProblem
 
 SummarySource: TypeAlias = "str | os.PathLike[str] | Mapping[str, Any] | Summary | LoadedSummary"
 """What every entry point accepts as a summary: a file, plain data, or a loaded summary."""
@@ -47,54 +45,16 @@ def parse_text(text: str, *, format: str = "yaml", name: str = "<string>") -> Lo
     The result has no path: output files are named after its title, and a relative
     source.text is read from the working directory.
     """
-    from briefwright.summary import MAX_SUMMARY_BYTES, validate_data
-    from briefwright.summary.paths import SourceProblem, format_path
-    from briefwright.summary.validate import invalid
+    from briefwright.summary import MAX_SUMMARY_BYTES
+    from briefwright.summary.load import load_text
 
     if not isinstance(text, str):
         raise TypeError(f"summary text is a str, not {type(text).__name__}; decode it first")
-    parser = _parser(format)
+    if not isinstance(format, str) or format.lower() not in ("yaml", "yml", "json"):
+        raise UsageError(f"unknown summary format {format!r}; use 'yaml' or 'json'")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_SUMMARY_BYTES:
         raise _failure(name, f"larger than the limit of {MAX_SUMMARY_BYTES // 1024 // 1024} MiB")
-    try:
-        data, positions, problems = parser(text.removeprefix("\ufeff"))
-    except SourceProblem as problem:
-        raise invalid([_issue(name, problem)], name) from None
-    if data is None and not problems:
-        message = "the text is empty; a summary needs title, source, summary and key_points"
-        raise _failure(name, message, 1, 1)
-    if not problems:
-        return replace(validate_data(data, name, positions), path=None)
-    issues = [_issue(name, problem) for problem in problems]
-    try:
-        validate_data(data, name, positions)
-    except InvalidSummary as error:
-        # As for files: what validation says about a value the reader refused is noise.
-        refused = [format_path(problem.path) for problem in problems]
-        issues += [i for i in error.issues if not _under_any(i.location.field or "", refused)]
-    raise invalid(issues, name)
-
-
-def _parser(format: str) -> Any:
-    from briefwright.summary.json_source import json_to_data
-    from briefwright.summary.yaml_source import yaml_to_data
-
-    parsers = {"yaml": yaml_to_data, "yml": yaml_to_data, "json": json_to_data}
-    try:
-        return parsers[format.lower()]
-    except (KeyError, AttributeError):
-        raise UsageError(f"unknown summary format {format!r}; use 'yaml' or 'json'") from None
-
-
-def _under_any(field: str, paths: list[str]) -> bool:
-    return any(field == p or field.startswith((p + ".", p + "[")) for p in paths)
-
-
-def _issue(name: str, problem: SourceProblem) -> Issue:
-    from briefwright.summary.paths import format_path
-
-    field = format_path(problem.path) or None
-    return Issue(str(problem), Location(name, problem.line, problem.column, field))
+    return load_text(text, name=name, parser=format)
 
 
 def _failure(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING
 from briefwright.errors import EXIT_RENDER, BriefwrightError
 from briefwright.pipeline.load import SummarySource, load
 from briefwright.pipeline.settings import RenderSettings, normalise_formats
+from briefwright.pipeline.timing import StepTimes
+from briefwright.pipeline.unfinished import check_finished
 from briefwright.pipeline.write import Warn, ignore, write_formats
 from briefwright.version import __version__
 from briefwright.writers import writer_info
@@ -135,12 +138,14 @@ class Rendered:
     template: str
     document: Document
     outputs: dict[str, bytes]
+    name: str | None = None  # the summary's part of the file names; None: its file name
 
     @property
     def stem(self) -> str:
         """Output files are named `<stem>.<format suffix>`: the summary file's name and template."""
         path = self.loaded.path
-        return f"{path.stem if path else _slug(self.loaded.summary.title)}.{self.template}"
+        name = self.name or (file_stem(path.stem) if path else slug(self.loaded.summary.title))
+        return f"{name}.{self.template}"
 
     def file_name(self, fmt: str) -> str:
         return f"{self.stem}{writer_info(fmt).suffix}"
@@ -162,17 +167,31 @@ def render_document(
     *,
     executor: Executor | None = None,
     warn: Warn = ignore,
+    stem: str | None = None,
+    times: StepTimes | None = None,
 ) -> Rendered:
-    """Every step but the last: one summary, one template, every format in memory."""
+    """Every step but the last: one summary, one template, every format in memory.
+
+    A draft's placeholders and a missing source.text are warnings (errors when strict).
+    `stem` names the output files instead of the summary's file name; `times`, if given,
+    records how long each step took.
+    """
+    times = times or StepTimes()
     formats = normalise_formats(settings.formats)
     loaded = load(source)
+    check_finished(loaded, strict=settings.strict, warn=warn)
+    times.lap("load")
     resolved = resolve(template)
+    times.lap("template")
     verified = verify(loaded) if settings.verify else False
+    if settings.verify:
+        times.lap("verify")
     doc = build_document(loaded, resolved, verified=verified)
+    times.lap("markdown and tree")
     theme = writer_theme(resolved, settings)
     options = write_options(loaded, resolved, settings)
-    outputs = write_formats(doc, theme, options, formats, executor=executor, warn=warn)
-    return Rendered(loaded, resolved.name, doc, outputs)
+    outputs = write_formats(doc, theme, options, formats, executor=executor, warn=warn, times=times)
+    return Rendered(loaded, resolved.name, doc, outputs, stem)
 
 
 def render_files(
@@ -182,12 +201,28 @@ def render_files(
     *,
     executor: Executor | None = None,
     warn: Warn = ignore,
+    stem: str | None = None,
+    times: StepTimes | None = None,
 ) -> list[Path]:
     """Every step: render one summary with one template and commit the files."""
-    rendered = render_document(source, template, settings, executor=executor, warn=warn)
-    return commit(rendered, settings)
+    times = times or StepTimes()
+    rendered = render_document(
+        source, template, settings, executor=executor, warn=warn, stem=stem, times=times
+    )
+    written = commit(rendered, settings)
+    times.lap("commit")
+    return written
 
 
-def _slug(text: str) -> str:
+def file_stem(name: str) -> str:
+    """A summary file's name as the start of output names: control characters become '_'.
+
+    A line break in a file name would otherwise reach a mail header, a listing or a terminal.
+    """
+    return "".join("_" if unicodedata.category(c) in ("Cc", "Cf") else c for c in name)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a title: lower-case words joined by '-', at most 60 characters."""
     cleaned = "".join(c.lower() if c.isalnum() else "-" for c in text)
     return "-".join(part for part in cleaned.split("-") if part)[:60] or "briefing"

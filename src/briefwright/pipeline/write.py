@@ -6,6 +6,7 @@ so it can run in any process: here one after the other, in a forked child, in a 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from briefwright.doctree.nodes import Document
+    from briefwright.pipeline.timing import StepTimes
     from briefwright.theme import Theme
     from briefwright.writers.base import WriteOptions
 
@@ -39,16 +41,18 @@ class WriterResult:
     data: bytes | None
     warnings: tuple[str, ...] = ()
     error: BriefwrightError | None = None
+    seconds: float = 0.0  # how long the writer took, wherever it ran
 
 
 def write_format(fmt: str, doc: Document, theme: Theme, options: WriteOptions) -> WriterResult:
     """One writer as a task: runs in whatever process an executor chooses; returns plain data."""
     warnings: list[str] = []
+    start = time.perf_counter()
     try:
         data = get_writer(fmt)(doc, theme, replace(options, warn=warnings.append))
     except BriefwrightError as error:
         return WriterResult(fmt, None, tuple(warnings), error)
-    return WriterResult(fmt, data, tuple(warnings))
+    return WriterResult(fmt, data, tuple(warnings), seconds=time.perf_counter() - start)
 
 
 def warm_up_writer(fmt: str) -> None:
@@ -73,11 +77,12 @@ def write_formats(
     *,
     executor: Executor | None = None,
     warn: Warn = ignore,
+    times: StepTimes | None = None,
 ) -> dict[str, bytes]:
     """Every format's bytes, in the order asked; warnings go to `warn`, in the same order.
 
     The first writer error stops the rest; the warnings of the writers that ran are passed on
-    before it is raised, since they may explain it.
+    before it is raised, since they may explain it. `times` gets each writer's own time.
     """
     if executor is None:
         results = _write_here(doc, theme, options, formats)
@@ -92,6 +97,9 @@ def write_formats(
             raise result.error
         assert result.data is not None  # a WriterResult holds bytes or an error
         outputs[result.format] = result.data
+    if times is not None:
+        times.lap("write")
+        times.add(*((f"  {r.format}", r.seconds) for r in results))
     return outputs
 
 

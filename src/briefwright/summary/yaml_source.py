@@ -223,11 +223,11 @@ def yaml_to_data(text: str) -> tuple[Any, Positions, list[SourceProblem]]:
         for event in yaml.parse(text, Loader=_LOADER):
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error) from None
+        raise _syntax_problem(error, text) from None
     return builder.root, builder.positions, builder.problems
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> SourceProblem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str = "") -> SourceProblem:
     mark = error.problem_mark or error.context_mark
     # Both parsers mark every syntax error; the start of the file stands in if one did not.
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -237,4 +237,20 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> SourceProblem:
     message = " ".join(str(p) for p in (error.context, error.problem) if p)
     if error.context_mark and mark and error.context_mark.line != mark.line:
         message += f" (it started on line {error.context_mark.line + 1})"
-    return SourceProblem(f"not valid YAML: {message}", line, column)
+    hint = _colon_hint(str(error.problem), text, line)
+    return SourceProblem(f"not valid YAML: {message}{hint}", line, column)
+
+
+def _colon_hint(problem: str, text: str, line: int) -> str:
+    """For a value holding ': ' (a title such as `Meeting: the outcome`), say to quote it."""
+    if "mapping values are not allowed" not in problem:
+        return ""
+    lines = text.splitlines()
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    key, colon, value = written.partition(": ")
+    key, value = key.strip(), value.strip()
+    # a value already quoted, a flow collection, or too long to repeat: the rule alone
+    if not colon or not key or not value or value[0] in "\"'[{|>" or len(written) > 200:
+        return "; a value holding ': ' must be put in quotes"
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"; a value holding ': ' must be put in quotes: {key}: {quoted}"
