@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import io
+import os
+import time
 
 from reportlab.lib.units import mm
 from reportlab.platypus.doctemplate import LayoutError
@@ -32,6 +34,7 @@ HANDLERS = {**INLINE_HANDLERS, **BLOCK_HANDLERS}
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """Lay out `doc` as a PDF and return its bytes."""
+    _check_source_date_epoch()
     fonts = load_family(theme.font_family, theme.font_files)
     fallbacks = () if fonts.family == BUNDLED_FAMILY else (load_family(BUNDLED_FAMILY),)
     tried = " or ".join(repr(family.family) for family in (fonts, *fallbacks))
@@ -57,6 +60,20 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     except LayoutError as exc:
         raise RenderError(f"PDF layout failed: {_first_line(exc)}") from None
     return out.getvalue()
+
+
+def _check_source_date_epoch() -> None:
+    """Refuse a SOURCE_DATE_EPOCH that reportlab, which reads it itself, would crash on."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return
+    try:
+        time.gmtime(int(value))  # what reportlab does with it
+    except (ValueError, OverflowError, OSError):
+        raise RenderError(
+            f"SOURCE_DATE_EPOCH={value[:40]!r} cannot date a PDF: it must be a whole number of"
+            " seconds since 1970 (dates past the year 9999 are written as 9999)"
+        ) from None
 
 
 def _first_line(exc: Exception) -> str:
