@@ -22,6 +22,7 @@ from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_blocks
 from briefwright.writers.pdf.canvas import PagedCanvas
 from briefwright.writers.pdf.context import Context
+from briefwright.writers.pdf.failures import too_large
 from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
 from briefwright.writers.pdf.furniture import build_furniture
 from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
@@ -57,8 +58,8 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
     try:
         template.build(story, canvasmaker=canvasmaker)
-    except LayoutError as exc:
-        raise RenderError(f"PDF layout failed: {_first_line(exc)}") from None
+    except LayoutError:
+        raise too_large(theme, template.in_hand, template.page, template.frame_height) from None
     return out.getvalue()
 
 
@@ -74,7 +75,3 @@ def _check_source_date_epoch() -> None:
             f"SOURCE_DATE_EPOCH={value[:40]!r} cannot date a PDF: it must be a whole number of"
             " seconds since 1970 (dates past the year 9999 are written as 9999)"
         ) from None
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
