@@ -31,16 +31,18 @@ def test_every_bad_value_is_reported_with_its_key(tmp_path):
     with pytest.raises(TemplateError) as caught:
         load_theme_file(path)
     lines = caught.value.lines()
-    assert any("accent_colour: unknown theme key" in line for line in lines)
-    assert any("page_size: expected one of A4, Letter" in line for line in lines)
-    assert any("base_size: expected a positive number" in line for line in lines)
-    assert any("accent_color: expected a colour" in line for line in lines)
+    assert lines[0].startswith(f"{path}:1: accent_colour: unknown theme key")
+    assert lines[1] == f"{path}:2: page_size: expected one of A4, Letter, got 'A5'"
+    assert lines[2] == f"{path}:3: base_size: expected a number from 4 to 72 pt, got -1"
+    assert lines[3] == f"{path}:4: accent_color: expected a colour like '#1F3A5F', got 'red'"
 
 
 def test_font_files_are_relative_to_the_theme_file(tmp_path):
     (tmp_path / "fonts").mkdir()
     path = tmp_path / "theme.toml"
     path.write_text("font_files = [" + ", ".join(f'"fonts/{f}"' for f in DEJAVU) + "]\n")
+    for name in DEJAVU:
+        (tmp_path / "fonts" / name).write_bytes(b"\0\1\0\0")
     data = load_theme_file(path)
     assert data["font_files"] == [str(tmp_path / "fonts" / f) for f in DEJAVU]
 

@@ -12,7 +12,7 @@ import pytest
 from briefwright.doctree import nodes as n
 from briefwright.errors import RenderError
 from briefwright.markings import TLP_LEVELS, tlp_colour
-from briefwright.theme import Theme
+from briefwright.theme import Theme, ThemeError
 from briefwright.writers import get_writer
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.html import HANDLERS, write
@@ -307,8 +307,8 @@ def test_theme_values_reach_the_css():
     assert html.count("</style>") == 1 and "<script" not in html
 
 
-def test_bad_theme_colour_is_an_error():
-    with pytest.raises(RenderError, match="theme colour"):
+def test_bad_theme_colour_never_reaches_the_css():
+    with pytest.raises(ThemeError, match="text_color: expected a colour"):
         write(rich_tree(), Theme(text_color="red;}</style>"), WriteOptions())
 
 

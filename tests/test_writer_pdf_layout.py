@@ -10,14 +10,12 @@ from pypdf import PdfReader
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
-from reportlab.platypus.doctemplate import LayoutError
 
 from briefwright.doctree import nodes as n
 from briefwright.errors import RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf import write
-from briefwright.writers.pdf.layout import BriefingTemplate
 from briefwright.writers.pdf.tables import column_widths
 
 T = n.Text
@@ -150,13 +148,33 @@ def test_quote_stays_on_one_page_with_its_attribution():
     assert "Quoted sentence" not in "".join(texts[:page] + texts[page + 1 :])
 
 
-def test_layout_errors_become_render_errors(monkeypatch):
-    def fail(self, *args, **kwargs):
-        raise LayoutError("Flowable <Table> too large on page 1")
+CRAMPED = Theme(
+    base_size=72,
+    line_spacing=3,
+    margin_top_mm=60,
+    margin_bottom_mm=60,
+    margin_left_mm=60,
+    margin_right_mm=60,
+)
 
-    monkeypatch.setattr(BriefingTemplate, "build", fail)
-    with pytest.raises(RenderError, match="PDF layout failed: Flowable <Table> too large"):
-        render(n.Paragraph((T("x"),)))
+
+def test_layout_errors_name_the_content_and_the_theme_not_reportlab_objects():
+    # three 216 pt lines on a 502 pt frame, and no widow or orphan allowed: it cannot split
+    with pytest.raises(RenderError) as caught:
+        render(n.Paragraph((T("Alpha beta gamma"),)), theme=CRAMPED)
+    message = str(caught.value)
+    assert message.startswith("PDF layout failed on page 2: the paragraph 'Alpha beta gamma'")
+    assert "(648 pt tall) does not fit in the 502 pt a page has for text" in message
+    assert "text 72 pt, line spacing 3" in message and "(60/60/60/60 mm)" in message
+    assert "0x" not in message and "Flowable" not in message
+
+
+def test_a_layout_that_keeps_making_pages_is_stopped(monkeypatch):
+    from briefwright.writers.pdf import layout
+
+    monkeypatch.setattr(layout, "MAX_PAGES", 3)
+    with pytest.raises(RenderError, match="PDF layout stopped at .* pages while placing a table"):
+        render(timeline(200))
 
 
 def test_first_column_is_narrower_and_widths_fill_the_frame():

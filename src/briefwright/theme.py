@@ -2,20 +2,46 @@
 
 Templates carry a `theme.toml`; values merge key by key along the template chain (child wins)
 over the defaults below, so both writers read the same numbers and the two formats match.
+Every value is checked against a documented range wherever a Theme is made, and a theme file's
+problems are reported at their line in that file.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from briefwright.errors import Issue, Location, TemplateError
+from briefwright.safe_files import FileRefused, confined, describe_size, read_bounded
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+SIZE_RANGE_PT = (4.0, 72.0)
+"""Every text size (base, title, subtitle, meta, headings), in points."""
+MARGIN_RANGE_MM = (0.0, 60.0)
+"""Each page margin: with both at most, an A4 page still has 90 mm for the text."""
+LINE_SPACING_RANGE = (0.8, 3.0)
+"""Line spacing as a multiple of the font size."""
+MAX_FONT_NAME = 200
+"""Longest font family name, in characters."""
+MAX_THEME_BYTES = 1_000_000
+MAX_FONT_FILE_BYTES = 50_000_000
+"""Largest font file a theme may name (the largest CJK TrueType faces are about 20 MB)."""
+
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# what XML 1.0 cannot hold, plus the other C0/C1 controls: no font name needs them
+_NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class ThemeError(TemplateError):
+    """A theme value out of its range or of the wrong type; each issue names the key."""
 
 
 @dataclass(frozen=True)
@@ -39,59 +65,182 @@ class Theme:
     margin_right_mm: float = 22.0
     line_spacing: float = 1.25  # multiple of the font size
 
+    def __post_init__(self) -> None:
+        # a Theme made in code (or by --font) is held to the same rules as a theme.toml
+        issues = [
+            Issue(problem, Location(field=f.name))
+            for f in fields(self)
+            if (problem := _problem(f.name, getattr(self, f.name)))
+        ]
+        if issues:
+            raise ThemeError(f"invalid theme: {issues[0]}", issues)
+
     @property
     def page_size_mm(self) -> tuple[float, float]:
         return PAGE_SIZES_MM[self.page_size]
 
 
-_FIELD_TYPES = {f.name: f.type for f in fields(Theme)}
+# --- the rules ----------------------------------------------------------------------------
+
+
+def _number(low: float, high: float, unit: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if _is_number(value) and low <= value <= high:
+            return None
+        return f"expected a number from {low:g} to {high:g}{unit}, got {_shown(value)}"
+
+    return check
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _colour(value: Any) -> str | None:
+    if isinstance(value, str) and _HEX_COLOUR.match(value):
+        return None
+    return f"expected a colour like '#1F3A5F', got {_shown(value)}"
+
+
+def _font_name(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return f"expected a font family name, got {_shown(value)}"
+    if len(value) > MAX_FONT_NAME:
+        return f"a font family name of at most {MAX_FONT_NAME} characters, got {len(value):,}"
+    bad = _NOT_IN_A_NAME.search(value)
+    if bad:
+        return f"the font family name holds the control character U+{ord(bad.group()):04X}"
+    return None
+
+
+def _font_files(value: Any) -> str | None:
+    files = list(value) if isinstance(value, list | tuple) else None
+    if files is not None and (not files or len(files) == 4) and all(_is_path(f) for f in files):
+        return None
+    return "expected four .ttf paths: regular, bold, italic, bold italic"
+
+
+def _is_path(value: Any) -> bool:
+    return isinstance(value, str) and bool(value) and not _NOT_IN_A_NAME.search(value)
+
+
+def _heading_sizes(value: Any) -> str | None:
+    size = _number(*SIZE_RANGE_PT, " pt")
+    if isinstance(value, list | tuple) and len(value) == 3 and not any(map(size, value)):
+        return None
+    low, high = SIZE_RANGE_PT
+    return f"expected three numbers from {low:g} to {high:g} pt for levels 1-3, got {_shown(value)}"
+
+
+def _page_size(value: Any) -> str | None:
+    if isinstance(value, str) and value in PAGE_SIZES_MM:
+        return None
+    return f"expected one of {', '.join(PAGE_SIZES_MM)}, got {_shown(value)}"
+
+
+_RULES: dict[str, Callable[[Any], str | None]] = {
+    "font_family": _font_name,
+    "font_files": _font_files,
+    "heading_sizes": _heading_sizes,
+    "page_size": _page_size,
+    "line_spacing": _number(*LINE_SPACING_RANGE, " times the font size"),
+}
+for _field in fields(Theme):
+    if _field.name.endswith("_size") and _field.name != "page_size":
+        _RULES[_field.name] = _number(*SIZE_RANGE_PT, " pt")
+    elif _field.name.endswith("_mm"):
+        _RULES[_field.name] = _number(*MARGIN_RANGE_MM, " mm")
+    elif _field.name.endswith(("_color", "_fill")):
+        _RULES[_field.name] = _colour
+
+
+def _problem(key: str, value: Any) -> str | None:
+    rule = _RULES.get(key)
+    if rule is None:
+        return f"unknown theme key (known: {', '.join(f.name for f in fields(Theme))})"
+    return rule(value)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# --- theme files --------------------------------------------------------------------------
 
 
 def load_theme_file(path: Path) -> dict[str, Any]:
-    """Read a theme.toml into a plain mapping, checked key by key."""
+    """Read a theme.toml into a plain mapping, every key checked and located at its line.
+
+    Font files are resolved against the theme's directory and must stay inside it.
+    """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise TemplateError(f"{path}: cannot read theme: {exc}") from None
-    check_theme_values(data, str(path))
-    if "font_files" in data:
-        # Font paths in a theme are relative to the theme, not to wherever briefwright runs.
-        data["font_files"] = [str((path.parent / f).resolve()) for f in data["font_files"]]
+        text = read_bounded(path, MAX_THEME_BYTES).decode("utf-8")
+        data = tomllib.loads(text)
+    except FileRefused as exc:
+        issue = Issue(f"cannot read theme: {exc.reason}", Location(str(path)))
+        raise _error(path, [issue]) from None
+    except UnicodeDecodeError as exc:
+        raise _error(path, [Issue(f"not UTF-8 text: {exc.reason}", Location(str(path)))]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _error(path, [_toml_issue(path, exc)]) from None
+    lines = _key_lines(text)
+    issues = []
+    for key, value in data.items():
+        where = Location(str(path), lines.get(key), field=key)
+        problem = _problem(key, value)
+        if problem is None and key == "font_files":
+            problem, data[key] = _font_paths(value, path.parent)
+        if problem:
+            issues.append(Issue(problem, where))
+    if issues:
+        raise _error(path, issues)
     return data
 
 
-def check_theme_values(data: dict[str, Any], origin: str) -> None:
-    """Raise one TemplateError listing every unknown key or bad value."""
-    issues = []
-    for key, value in data.items():
-        where = Location(file=origin, field=key)
-        if key not in _FIELD_TYPES:
-            issues.append(Issue(f"unknown theme key (known: {', '.join(_FIELD_TYPES)})", where))
-        elif key.endswith("_color") and not (isinstance(value, str) and _HEX_COLOUR.match(value)):
-            issues.append(Issue(f"expected a colour like '#1F3A5F', got {value!r}", where))
-        elif key == "page_size" and value not in PAGE_SIZES_MM:
-            issues.append(
-                Issue(f"expected one of {', '.join(PAGE_SIZES_MM)}, got {value!r}", where)
-            )
-        elif key.endswith(("_size", "_mm")) and key != "page_size":
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                issues.append(Issue(f"expected a positive number, got {value!r}", where))
-        elif key == "font_files" and not (
-            isinstance(value, list) and len(value) == 4 and all(isinstance(f, str) for f in value)
-        ):
-            issues.append(
-                Issue("expected four .ttf paths: regular, bold, italic, bold italic", where)
-            )
-        elif key == "heading_sizes" and not (
-            isinstance(value, list) and len(value) == 3 and all(_positive(v) for v in value)
-        ):
-            issues.append(Issue("expected three positive numbers for levels 1-3", where))
-    if issues:
-        raise TemplateError(f"{origin}: invalid theme", issues)
+def _error(path: Path, issues: list[Issue]) -> ThemeError:
+    summary = str(issues[0]) if len(issues) == 1 else f"{path}: {len(issues)} problems in the theme"
+    return ThemeError(summary, issues)
 
 
-def _positive(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+def _toml_issue(path: Path, exc: tomllib.TOMLDecodeError) -> Issue:
+    where = _TOML_POSITION.search(str(exc))
+    line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
+    message = _TOML_POSITION.sub("", str(exc)).strip()
+    return Issue(f"not valid TOML: {message}", Location(str(path), line, column))
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line each top-level key (or table) is first written on; a theme is flat TOML."""
+    lines: dict[str, int] = {}
+    pattern = re.compile(r"""^\s*(?:\[+\s*)?(["']?)([A-Za-z0-9_-]+)\1\s*(?:=|\])""")
+    for number, line in enumerate(text.splitlines(), 1):
+        found = pattern.match(line)
+        if found:
+            lines.setdefault(found.group(2), number)
+    return lines
+
+
+def _font_paths(files: list[str], directory: Path) -> tuple[str | None, list[str]]:
+    """The font files as absolute paths inside `directory`, or the first problem found."""
+    resolved = []
+    for name in files:
+        try:
+            path = confined(name, directory)
+            info = os.stat(path)
+        except FileRefused as exc:
+            return f"{name}: {exc.reason}", files
+        except FileNotFoundError:
+            return f"{name}: no such file", files
+        except OSError as exc:
+            return f"{name}: cannot be read: {exc.strerror}", files
+        if not stat.S_ISREG(info.st_mode):
+            return f"{name}: not a regular file: refused", files
+        if info.st_size > MAX_FONT_FILE_BYTES:
+            limit = describe_size(MAX_FONT_FILE_BYTES)
+            return f"{name}: larger than the limit of {limit} for a font file", files
+        resolved.append(str(Path(os.path.realpath(path))))
+    return None, resolved
 
 
 def build_theme(*layers: dict[str, Any], font: str | None = None) -> Theme:

@@ -15,13 +15,15 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.resolver import Resolver
+from yaml.resolver import BaseResolver, Resolver
 
 from briefwright.summary.paths import FieldPath, Positions, SourceProblem, duplicate_key
 from briefwright.summary.raw import RawScalar
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings accepted; a summary needs 4."""
+MAX_RESOLVED_CHARS = 100
+"""A plain scalar longer than this is text, never a number, date or boolean."""
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
@@ -33,7 +35,36 @@ _BUILD = {
     _TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
     _TAG + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
 }
-_RESOLVER = Resolver()
+
+
+class _Resolver(BaseResolver):
+    """YAML 1.1's implicit types without its oddities, so that plain text stays text.
+
+    Base-60 numbers are gone (`1:30` was 90, and `1:1:1:...` cost quadratic time to convert),
+    and so is the `=` value tag; a plain scalar too long to be a number, date or boolean is not
+    matched at all, so resolving costs time linear in the text.
+    """
+
+
+_KEPT = {_TAG + name for name in ("bool", "null", "timestamp", "merge")}
+for _first, _resolvers in Resolver.yaml_implicit_resolvers.items():
+    for _tag, _pattern in _resolvers:
+        if _tag in _KEPT:
+            _Resolver.add_implicit_resolver(_tag, _pattern, [_first])
+_Resolver.add_implicit_resolver(
+    _TAG + "int",
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+_Resolver.add_implicit_resolver(
+    _TAG + "float",
+    re.compile(
+        r"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+_RESOLVER = _Resolver()
 # What YAML 1.1 allows in a stream (its c-printable set); checked here so that the position
 # is a character position whichever parser runs.
 _NOT_PRINTABLE = re.compile(
@@ -183,6 +214,8 @@ def _resolve(event: Any, kind: type) -> str:
     if event.tag is not None and event.tag != "!":
         return event.tag
     value = event.value if kind is ScalarNode else None
+    if value is not None and len(value) > MAX_RESOLVED_CHARS:
+        return _TAG + "str"
     return _RESOLVER.resolve(kind, value, event.implicit)
 
 

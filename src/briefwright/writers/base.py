@@ -6,9 +6,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+EARLIEST_FILE_TIME = -62135596800  # 0001-01-01 00:00:00 UTC
+LATEST_FILE_TIME = 253402300799  # 9999-12-31 23:59:59 UTC: no document date format goes further
+
 
 def _ignore(message: str) -> None:
     pass
+
+
+def file_time(timestamp: int) -> int:
+    """`timestamp` within the years 1-9999, the most any document format can hold.
+
+    A summary date is always in range; SOURCE_DATE_EPOCH may not be, and a file dated at the
+    nearest end of the range is better than no file.
+    """
+    return min(max(timestamp, EARLIEST_FILE_TIME), LATEST_FILE_TIME)
 
 
 @dataclass(frozen=True)
@@ -17,7 +29,7 @@ class WriteOptions:
 
     `timestamp` is the fixed creation time written into files (seconds since the epoch), so the
     same input gives byte-identical output; the pipeline derives it from the briefing date or
-    SOURCE_DATE_EPOCH.
+    SOURCE_DATE_EPOCH. Writers clamp it to what their format holds (`file_time`).
     """
 
     reference_doc: Path | None = None

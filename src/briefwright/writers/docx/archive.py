@@ -7,6 +7,7 @@ most of the file) are deflated once per process and their compressed bytes reuse
 from __future__ import annotations
 
 import struct
+import time
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,9 @@ _DEFLATED = 8
 _UTF8_NAME = 0x800
 _PERMISSIONS = 0o644 << 16
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+# The range of an MS-DOS date: seven bits of years from 1980, two-second steps.
+_ZIP_FIRST = 315532800  # 1980-01-01 00:00:00 UTC
+_ZIP_LAST = 4354819198  # 2107-12-31 23:59:58 UTC
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,20 @@ def deflate(name: str, blob: bytes) -> Entry:
     return Entry(name, zlib.crc32(blob), len(blob), zlib.compress(blob, wbits=-15))
 
 
+def zip_date_time(timestamp: int) -> tuple[int, ...]:
+    """(year, month, day, hour, minute, second) of `timestamp`, moved into 1980-2107.
+
+    A zip entry cannot be dated outside those years: a briefing dated 2108 or 1970 gets the
+    nearest date a zip can hold rather than a broken archive.
+    """
+    return tuple(time.gmtime(min(max(timestamp, _ZIP_FIRST), _ZIP_LAST))[:6])
+
+
 def zip_bytes(entries: list[Entry], date_time: tuple[int, ...]) -> bytes:
-    """The archive of `entries` in order, each dated `date_time` (year..second)."""
+    """The archive of `entries` in order, each dated `date_time` (year..second, 1980-2107)."""
     year, month, day, hour, minute, second = date_time[:6]
+    if not 1980 <= year <= 2107:
+        raise ValueError(f"a zip entry cannot be dated {year}; see zip_date_time")
     dos_date = (year - 1980) << 9 | month << 5 | day
     dos_time = hour << 11 | minute << 5 | second // 2
     chunks, directory, offset = [], [], 0

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from briefwright.writers.docx.xml import Element, fragment
+from briefwright.writers.docx.xml import Element, el
 
 _BULLETS = ("\u2022", "\u2013", "\u25aa")  # bullet, en dash, small square, repeating by level
 _ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))
@@ -18,7 +18,7 @@ _INDENT = 360  # twips per level, and the hanging indent of the marker
 LEVELS = 9
 
 
-def _abstract_num(abstract_id: int, bullet: bool, font: str) -> str:
+def _abstract_num(abstract_id: int, bullet: bool, font: str) -> Element:
     levels = []
     for ilvl in range(LEVELS):
         if bullet:
@@ -26,17 +26,19 @@ def _abstract_num(abstract_id: int, bullet: bool, font: str) -> str:
         else:
             fmt, pattern = _ORDERED[ilvl % len(_ORDERED)]
             text = pattern.format(n=ilvl + 1)
-        left = _INDENT * (ilvl + 1)
-        levels.append(
-            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{left}" w:hanging="{_INDENT}"/></w:pPr>'
-            f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/></w:rPr></w:lvl>'
+        indent = el("ind", left=_INDENT * (ilvl + 1), hanging=_INDENT)
+        level = (
+            el("start", val=1),
+            el("numFmt", val=fmt),
+            el("lvlText", val=text),
+            el("lvlJc", val="left"),
+            el("pPr", (indent,)),
+            # the theme's font name is an attribute value: it cannot add markup
+            el("rPr", (el("rFonts", ascii=font, hAnsi=font, cs=font),)),
         )
-    return (
-        f'<w:abstractNum w:abstractNumId="{abstract_id}">'
-        f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
-    )
+        levels.append(el("lvl", level, ilvl=ilvl))
+    kind = el("multiLevelType", val="multilevel")
+    return el("abstractNum", (kind, *levels), abstractNumId=abstract_id)
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class Numbering:
     def _add_abstract(self, bullet: bool, font: str) -> int:
         existing = [_number(a.get(qn("w:abstractNumId"))) for a in self._root.iter(_ABSTRACT)]
         abstract_id = max(existing, default=-1) + 1
-        element = fragment(_abstract_num(abstract_id, bullet, font))
+        element = _abstract_num(abstract_id, bullet, font)
         nums = self._root.findall(qn("w:num"))
         if nums:  # abstractNum elements must all precede the num elements
             nums[0].addprevious(element)
@@ -82,14 +84,10 @@ class Numbering:
         """A new numbering instance; with `start`, level `ilvl` restarts there."""
         existing = [_number(n.get(qn("w:numId"))) for n in self._root.findall(qn("w:num"))]
         num_id = max(existing, default=0) + 1
-        override = (
-            f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
-            if start is not None
-            else ""
-        )
-        num = fragment(
-            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
-        )
+        children = [el("abstractNumId", val=abstract_id)]
+        if start is not None:
+            children.append(el("lvlOverride", (el("startOverride", val=start),), ilvl=ilvl))
+        num = el("num", tuple(children), numId=num_id)
         cleanup = self._root.find(qn("w:numIdMacAtCleanup"))
         if cleanup is not None:
             cleanup.addprevious(num)

@@ -37,7 +37,7 @@ from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import Issue, Location, RenderError
 from briefwright.theme import Theme
 from briefwright.version import __version__
-from briefwright.writers.base import WriteOptions
+from briefwright.writers.base import WriteOptions, file_time
 from briefwright.writers.docx.marking_styles import install_marking_styles
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Package
@@ -205,7 +205,7 @@ def set_properties(package: Package, meta: DocMeta, options: WriteOptions) -> No
     props.comments = ""
     props.last_modified_by = _prop(meta.author or meta.organization or "briefwright")
     props.revision = 1
-    stamp = datetime.fromtimestamp(options.timestamp, UTC).replace(tzinfo=None)
+    stamp = datetime.fromtimestamp(file_time(options.timestamp), UTC).replace(tzinfo=None)
     props.created = props.modified = stamp
     if package.has_part(_APP_PART):
         company = html.escape(_prop(meta.organization), quote=False)

@@ -9,7 +9,6 @@ orders them, so the file is the one python-docx would save.
 from __future__ import annotations
 
 import itertools
-import time
 from dataclasses import astuple, dataclass
 from typing import Any
 
@@ -17,11 +16,16 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import PACKAGE_URI, PackURI
 
-from briefwright.writers.docx.archive import Entry, deflate, rels_entry, types_entry, zip_bytes
+from briefwright.writers.docx.archive import (
+    Entry,
+    deflate,
+    rels_entry,
+    types_entry,
+    zip_bytes,
+    zip_date_time,
+)
 from briefwright.writers.docx.prepared import FixedPart, Prepared, Rel, XmlTemplate
 from briefwright.writers.docx.xml import clone
-
-_ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
 
 class Rels:
@@ -127,7 +131,7 @@ class Package:
             rels = self._rels(name)
             if rels.items:
                 entries.append(rels.entry(name))
-        return zip_bytes(entries, time.gmtime(max(timestamp, _ZIP_EPOCH)))
+        return zip_bytes(entries, zip_date_time(timestamp))
 
     def _parts_in_order(self) -> list[str]:
         """Every part reachable from the package, depth-first along the relationships."""

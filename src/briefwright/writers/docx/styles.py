@@ -17,7 +17,7 @@ from docx.styles import BabelFish
 
 from briefwright.theme import Theme
 from briefwright.writers.docx.stylesheet import StyleSpec, ppr, rpr
-from briefwright.writers.docx.xml import Element, fragment
+from briefwright.writers.docx.xml import Element, clone, el
 
 _STYLE = qn("w:style")
 _NAME = qn("w:name")
@@ -71,7 +71,7 @@ class StyleIndex:
             return
         style_id = old.get(_ID) if old is not None else None
         style_id = style_id or self._new_id(spec.name)
-        new = fragment(self._xml(spec, style_id))
+        new = self._element(spec, style_id)
         default = old.get(qn("w:default")) if old is not None else None
         if default:
             new.set(qn("w:default"), default)
@@ -99,28 +99,30 @@ class StyleIndex:
             candidate = f"{base}{n}"
         return candidate
 
-    def _xml(self, spec: StyleSpec, style_id: str) -> str:
-        custom = ' w:customStyle="1"' if spec.custom else ""
-        parts = [f'<w:style w:type="{spec.kind}"{custom} w:styleId="{style_id}">']
-        parts.append(f'<w:name w:val="{BabelFish.ui2internal(spec.name)}"/>')
+    def _element(self, spec: StyleSpec, style_id: str) -> Element:
+        """The w:style element of `spec`; names and ids (a reference document's too) are
+        attribute values, so no name can add markup of its own."""
+        children = [el("name", val=BabelFish.ui2internal(spec.name))]
         for tag, ref in (("basedOn", spec.based_on), ("next", spec.next)):
             ref_id = self.id_of(ref) if ref else None
-            parts.append(f'<w:{tag} w:val="{ref_id}"/>' if ref_id else "")
-        parts.append("<w:qFormat/>" if spec.kind != "table" else "")
-        parts.append(f"<w:pPr>{spec.ppr}</w:pPr>" if spec.ppr else "")
-        parts.append(f"<w:rPr>{spec.rpr}</w:rPr>" if spec.rpr else "")
-        parts.append(spec.extra + "</w:style>")
-        return "".join(parts)
+            children += [el(tag, val=ref_id)] if ref_id else []
+        children += [el("qFormat")] if spec.kind != "table" else []
+        children += [el("pPr", tuple(map(clone, spec.ppr)))] if spec.ppr else []
+        children += [el("rPr", tuple(map(clone, spec.rpr)))] if spec.rpr else []
+        children += map(clone, spec.extra)
+        custom = {"customStyle": "1"} if spec.custom else {}
+        return el("style", tuple(children), type=spec.kind, **custom, styleId=style_id)
 
 
 def set_doc_defaults(styles_element: Element, theme: Theme) -> None:
     """Font, size and colour every style inherits (replacing the template's theme fonts)."""
-    defaults = fragment(
-        "<w:docDefaults><w:rPrDefault><w:rPr>"
-        + rpr(font=theme.font_family, colour=theme.text_color, size=theme.base_size)
-        + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-        + ppr(after=0, line=1.0)
-        + "</w:pPr></w:pPrDefault></w:docDefaults>"
+    run = rpr(font=theme.font_family, colour=theme.text_color, size=theme.base_size)
+    defaults = el(
+        "docDefaults",
+        (
+            el("rPrDefault", (el("rPr", run),)),
+            el("pPrDefault", (el("pPr", ppr(after=0, line=1.0)),)),
+        ),
     )
     old = styles_element.find(qn("w:docDefaults"))
     if old is not None:

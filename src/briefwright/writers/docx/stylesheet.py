@@ -10,19 +10,24 @@ from dataclasses import dataclass
 
 from briefwright.markings import TLP_COLOURS
 from briefwright.theme import Theme
+from briefwright.writers.docx.xml import Element, el
 
 TLP_SIZE_PT = 12.0  # the TLP 2.0 standard asks for at least 12 pt
+
+Children = tuple[Element, ...]
 
 
 @dataclass(frozen=True)
 class StyleSpec:
+    """One style: its name, kind, parents and property elements (copied in when installed)."""
+
     name: str
     kind: str = "paragraph"  # paragraph | character | table
     based_on: str | None = "Normal"
     next: str | None = None
-    ppr: str = ""
-    rpr: str = ""
-    extra: str = ""  # w:tblPr and w:tblStylePr of a table style
+    ppr: Children = ()
+    rpr: Children = ()
+    extra: Children = ()  # w:tblPr and w:tblStylePr of a table style
     custom: bool = True  # our own style, not one of Word's built-in names
 
 
@@ -35,12 +40,16 @@ def _pt(points: float) -> int:
     return round(points * 20)
 
 
+def _shading(fill: str) -> Element:
+    return el("shd", val="clear", color="auto", fill=_hex(fill))
+
+
 def ppr(
     *,
     keep_next: bool = False,
     keep_lines: bool = False,
     num: tuple[int, int] | None = None,
-    borders: str = "",
+    borders: Children = (),
     fill: str = "",
     before: float | None = None,
     after: float | None = None,
@@ -49,26 +58,27 @@ def ppr(
     right: int | None = None,
     align: str = "",
     outline: int | None = None,
-) -> str:
+) -> Children:
     """w:pPr children in schema order; sizes in points, indents in twips, line as a multiple."""
-    parts = ["<w:keepNext/>" if keep_next else "", "<w:keepLines/>" if keep_lines else ""]
+    parts = [el("keepNext")] if keep_next else []
+    parts += [el("keepLines")] if keep_lines else []
     if num:
-        parts.append(f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>')
-    parts.append(f"<w:pBdr>{borders}</w:pBdr>" if borders else "")
-    parts.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(fill)}"/>' if fill else "")
-    spacing = ""
+        parts.append(el("numPr", (el("ilvl", val=num[1]), el("numId", val=num[0]))))
+    parts += [el("pBdr", borders)] if borders else []
+    parts += [_shading(fill)] if fill else []
+    spacing: dict[str, int | str] = {}
     if before is not None:
-        spacing += f' w:before="{_pt(before)}"'
+        spacing["before"] = _pt(before)
     if after is not None:
-        spacing += f' w:after="{_pt(after)}"'
+        spacing["after"] = _pt(after)
     if line is not None:
-        spacing += f' w:line="{round(line * 240)}" w:lineRule="auto"'
-    parts.append(f"<w:spacing{spacing}/>" if spacing else "")
+        spacing.update(line=round(line * 240), lineRule="auto")
+    parts += [el("spacing", **spacing)] if spacing else []
     if left is not None or right is not None:
-        parts.append(f'<w:ind w:left="{left or 0}" w:right="{right or 0}"/>')
-    parts.append(f'<w:jc w:val="{align}"/>' if align else "")
-    parts.append(f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else "")
-    return "".join(parts)
+        parts.append(el("ind", left=left or 0, right=right or 0))
+    parts += [el("jc", val=align)] if align else []
+    parts += [el("outlineLvl", val=outline)] if outline is not None else []
+    return tuple(parts)
 
 
 def rpr(
@@ -81,26 +91,22 @@ def rpr(
     size: float | None = None,
     underline: bool = False,
     fill: str = "",
-) -> str:
-    """w:rPr children in schema order; size in points."""
-    parts = [
-        f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
-        if font
-        else "",
-        "<w:b/><w:bCs/>" if bold else "",
-        "<w:i/><w:iCs/>" if italic else "",
-        "<w:caps/>" if caps else "",
-        f'<w:color w:val="{_hex(colour)}"/>' if colour else "",
-        f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>' if size else "",
-        '<w:u w:val="single"/>' if underline else "",
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(fill)}"/>' if fill else "",
-    ]
-    return "".join(parts)
+) -> Children:
+    """w:rPr children in schema order; size in points. Values are attributes, never markup."""
+    parts = [el("rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font)] if font else []
+    parts += [el("b"), el("bCs")] if bold else []
+    parts += [el("i"), el("iCs")] if italic else []
+    parts += [el("caps")] if caps else []
+    parts += [el("color", val=_hex(colour))] if colour else []
+    parts += [el("sz", val=round(size * 2)), el("szCs", val=round(size * 2))] if size else []
+    parts += [el("u", val="single")] if underline else []
+    parts += [_shading(fill)] if fill else []
+    return tuple(parts)
 
 
-def border(side: str, colour: str, eighths: int, space: int = 4) -> str:
+def border(side: str, colour: str, eighths: int, space: int = 4) -> Element:
     """One w:pBdr / w:tblBorders side: a single line `eighths`/8 pt wide."""
-    return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="{space}" w:color="{_hex(colour)}"/>'
+    return el(side, val="single", sz=eighths, space=space, color=_hex(colour))
 
 
 def stylesheet(theme: Theme, bullet_num: int, ordered_num: int) -> list[StyleSpec]:
@@ -138,7 +144,7 @@ def stylesheet(theme: Theme, bullet_num: int, ordered_num: int) -> list[StyleSpe
 
 
 def _headings(t: Theme) -> list[StyleSpec]:
-    rule = border("bottom", t.accent_color, 6, 2)
+    rule = (border("bottom", t.accent_color, 6, 2),)
     return [
         StyleSpec(
             f"Heading {level}",
@@ -146,7 +152,7 @@ def _headings(t: Theme) -> list[StyleSpec]:
             ppr=ppr(
                 keep_next=True,
                 keep_lines=True,
-                borders=rule if level == 1 else "",
+                borders=rule if level == 1 else (),
                 before=(16, 12, 10)[level - 1],
                 after=(6, 4, 3)[level - 1],
                 line=1.0,
@@ -184,7 +190,7 @@ def _lists(t: Theme, bullet_num: int, ordered_num: int) -> list[StyleSpec]:
 
 
 def _boxes(t: Theme) -> list[StyleSpec]:
-    box = "".join(
+    box = tuple(
         border(side, t.accent_color, 24 if side == "left" else 4, 8 if side == "left" else 6)
         for side in ("top", "left", "bottom", "right")
     )
@@ -206,7 +212,7 @@ def _boxes(t: Theme) -> list[StyleSpec]:
         StyleSpec(
             "Quote",
             based_on="Body Text",
-            ppr=ppr(borders=border("left", t.muted_color, 12, 8), after=2, left=400, right=400),
+            ppr=ppr(borders=(border("left", t.muted_color, 12, 8),), after=2, left=400, right=400),
             rpr=rpr(italic=True),
             custom=False,
         ),
@@ -218,7 +224,7 @@ def _boxes(t: Theme) -> list[StyleSpec]:
         ),
         StyleSpec(
             "Thematic Break",
-            ppr=ppr(borders=border("bottom", t.muted_color, 4, 1), before=4, after=10, line=1.0),
+            ppr=ppr(borders=(border("bottom", t.muted_color, 4, 1),), before=4, after=10, line=1.0),
             rpr=rpr(size=4),
         ),
         StyleSpec(
@@ -232,21 +238,27 @@ def _boxes(t: Theme) -> list[StyleSpec]:
     ]
 
 
-def _tables(t: Theme) -> list[StyleSpec]:
+def _table_properties(t: Theme) -> Children:
+    """w:tblPr and the header row's w:tblStylePr of a table style."""
     rules = (
-        border("top", t.accent_color, 8, 0)
-        + border("bottom", t.accent_color, 8, 0)
-        + border("insideH", "#C9D1DC", 4, 0)
+        border("top", t.accent_color, 8, 0),
+        border("bottom", t.accent_color, 8, 0),
+        border("insideH", "#C9D1DC", 4, 0),
     )
-    table = (
-        f"<w:tblPr><w:tblBorders>{rules}</w:tblBorders><w:tblCellMar>"
-        '<w:top w:w="50" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>'
-        '<w:bottom w:w="50" w:type="dxa"/><w:right w:w="100" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr>"
-        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr>'
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(t.table_header_fill)}"/>'
-        "</w:tcPr></w:tblStylePr>"
+    margins = tuple(
+        el(side, w=width, type="dxa")
+        for side, width in (("top", 50), ("left", 100), ("bottom", 50), ("right", 100))
     )
+    header = el(
+        "tblStylePr",
+        (el("rPr", (el("b"), el("bCs"))), el("tcPr", (_shading(t.table_header_fill),))),
+        type="firstRow",
+    )
+    return (el("tblPr", (el("tblBorders", rules), el("tblCellMar", margins))), header)
+
+
+def _tables(t: Theme) -> list[StyleSpec]:
+    table = _table_properties(t)
     return [
         StyleSpec(
             "Table Text",

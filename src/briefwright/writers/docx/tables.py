@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context
 from briefwright.writers.docx.inlines import add_inlines
-from briefwright.writers.docx.xml import clone, el, fragment
+from briefwright.writers.docx.xml import clone, el
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -22,9 +22,15 @@ _STYLES = {"data": "Briefing Table", "timeline": "Timeline Table"}
 _CELL_PADDING = 240  # twips: left and right cell margins of the table style, plus a little air
 _SHORT = 24  # characters: a column whose longest cell is this short is never wrapped
 # firstRow on, banding by columns off (ST_ShortHexNumber of w:tblLook, for older Word)
-_LOOK = (
-    '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-    'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+_LOOK = el(
+    "tblLook",
+    val="0420",
+    firstRow=1,
+    lastRow=0,
+    firstColumn=0,
+    lastColumn=0,
+    noHBand=0,
+    noVBand=1,
 )
 
 
@@ -40,10 +46,14 @@ def write_table(node: nodes.Table, ctx: Context) -> None:
     table = el(
         "tbl",
         (
-            fragment(
-                f'<w:tblPr><w:tblStyle w:val="{ctx.style_id(style)}"/>'
-                f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-                f"{_LOOK}</w:tblPr>"
+            el(
+                "tblPr",
+                (
+                    el("tblStyle", val=ctx.style_id(style)),  # a reference document's id
+                    el("tblW", w=sum(widths), type="dxa"),
+                    el("tblLayout", type="fixed"),
+                    clone(_LOOK),
+                ),
             ),
             el("tblGrid", tuple(el("gridCol", w=width) for width in widths)),
         ),

@@ -6,8 +6,7 @@ import copy
 import re
 from functools import lru_cache
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, nsmap
+from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
@@ -33,7 +32,9 @@ _W = nsmap["w"]
 _W_DECLARATION = {"w": _W}
 
 
-def el(tag: str, children: tuple = (), **attrs: str | int | float) -> etree._Element:
+def el(
+    tag: str, children: tuple[etree._Element, ...] = (), /, **attrs: str | int | float
+) -> etree._Element:
     """A `w:` element; attribute names are given without prefix (`val="x"` -> `w:val`)."""
     # what python-docx's OxmlElement does, without building a prefixed-tag object per call:
     # a writer makes about a thousand elements per briefing
@@ -47,15 +48,6 @@ def clone(template: etree._Element) -> etree._Element:
     """A copy of `template` and everything inside it, for stamping out prepared elements."""
     # lxml copies the whole subtree either way; copy.deepcopy adds memo bookkeeping on top
     return copy.copy(template)
-
-
-def fragment(xml: str) -> etree._Element:
-    """Parse one element written with the `w:` prefix (and `r:` when needed)."""
-    tag = re.match(r"<[\w:]+", xml)
-    if tag is None:
-        raise ValueError(f"not an element: {xml[:40]!r}")
-    tag_end = tag.end()
-    return parse_xml(f"{xml[:tag_end]} {nsdecls('w', 'r')}{xml[tag_end:]}")
 
 
 def text_run_segments(text: str, default_lang: str) -> list[tuple[str, str]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import io
+import os
+import time
 
 from reportlab.lib.units import mm
 from reportlab.platypus.doctemplate import LayoutError
@@ -20,6 +22,7 @@ from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_blocks
 from briefwright.writers.pdf.canvas import PagedCanvas
 from briefwright.writers.pdf.context import Context
+from briefwright.writers.pdf.failures import too_large
 from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
 from briefwright.writers.pdf.furniture import build_furniture
 from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
@@ -32,6 +35,7 @@ HANDLERS = {**INLINE_HANDLERS, **BLOCK_HANDLERS}
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """Lay out `doc` as a PDF and return its bytes."""
+    _check_source_date_epoch()
     fonts = load_family(theme.font_family, theme.font_files)
     fallbacks = () if fonts.family == BUNDLED_FAMILY else (load_family(BUNDLED_FAMILY),)
     tried = " or ".join(repr(family.family) for family in (fonts, *fallbacks))
@@ -54,10 +58,20 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
     try:
         template.build(story, canvasmaker=canvasmaker)
-    except LayoutError as exc:
-        raise RenderError(f"PDF layout failed: {_first_line(exc)}") from None
+    except LayoutError:
+        raise too_large(theme, template.in_hand, template.page, template.frame_height) from None
     return out.getvalue()
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _check_source_date_epoch() -> None:
+    """Refuse a SOURCE_DATE_EPOCH that reportlab, which reads it itself, would crash on."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return
+    try:
+        time.gmtime(int(value))  # what reportlab does with it
+    except (ValueError, OverflowError, OSError):
+        raise RenderError(
+            f"SOURCE_DATE_EPOCH={value[:40]!r} cannot date a PDF: it must be a whole number of"
+            " seconds since 1970 (dates past the year 9999 are written as 9999)"
+        ) from None

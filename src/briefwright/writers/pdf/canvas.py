@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from briefwright.writers.base import file_time
 from briefwright.writers.pdf.furniture import Furniture
 
 
@@ -22,7 +23,7 @@ class PagedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.furniture = furniture
         # CreationDate and ModDate come from the briefing, not the clock: same input, same bytes
-        stamp = time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(timestamp))
+        stamp = time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(file_time(timestamp)))
         self.setDateFormatter(lambda *_: stamp)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name

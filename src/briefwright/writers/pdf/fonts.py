@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
+import re
+import struct
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -19,6 +22,9 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from briefwright.errors import RenderError
 from briefwright.fonts import BUNDLED_FAMILY, FONT_STYLES, family_files
+from briefwright.fonts.truetype import NotAFont, check_character_maps
+from briefwright.safe_files import FileRefused, read_bounded
+from briefwright.theme import MAX_FONT_FILE_BYTES
 
 STYLES = FONT_STYLES
 # (bold, italic) of each style, in the order of STYLES
@@ -93,13 +99,26 @@ def _register(family: str, paths: tuple[str, ...]) -> FontFamily:
     names: dict[str, str] = {}
     charsets: dict[str, frozenset[str]] = {}
     for style, path in zip(STYLES, paths, strict=True):
-        # the path is part of the name, so two themes can use one family name for other files
-        digest = hashlib.sha1(path.encode()).hexdigest()[:8]
-        name = f"{family}-{style}-{digest}"
+        # the path is part of the name, so two themes can use one family name for other files;
+        # the family's own letters only, as the name reaches Paragraph markup (<font face=..>)
+        digest = hashlib.sha1(f"{family}\0{path}".encode()).hexdigest()[:8]
+        name = f"{re.sub(r'[^A-Za-z0-9]+', '', family)[:40]}-{style}-{digest}"
         try:
-            font = UnicodeTTFont(name, path)
-        except (OSError, TTFError) as exc:
+            # a regular file of bounded size, read once: never a FIFO, a device or a huge file
+            data = read_bounded(path, MAX_FONT_FILE_BYTES)
+            check_character_maps(data)
+            stream = io.BytesIO(data)
+            stream.name = path
+            font = UnicodeTTFont(name, stream)
+        except FileRefused as exc:
+            raise RenderError(f"font {family!r} ({style}): {exc}") from None
+        except (OSError, TTFError, NotAFont) as exc:
             raise RenderError(f"font {family!r} ({style}): cannot use {path}: {exc}") from None
+        except (struct.error, LookupError, ValueError, ArithmeticError):
+            # what reportlab's reader raises on a damaged file, beside its TTFError
+            raise RenderError(
+                f"font {family!r} ({style}): cannot use {path}: not a usable TrueType font"
+            ) from None
         pdfmetrics.registerFont(font)
         names[style] = name
         # characters, not code points: checking a text is then one issuperset call

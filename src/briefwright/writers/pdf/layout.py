@@ -11,6 +11,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from briefwright.doctree import nodes
 from briefwright.theme import Theme
+from briefwright.writers.pdf.failures import MAX_PAGES, too_many_pages
 from briefwright.writers.pdf.furniture import info_keywords
 from briefwright.writers.pdf.paragraph import Paragraph
 
@@ -158,8 +159,21 @@ class BriefingTemplate(BaseDocTemplate):
         keep = functools.partial(KeepWithNext, frame_height=top - bottom)
         self.keepTogetherClass = keep  # type: ignore[assignment]
         self.frame_width = self.width
+        self.frame_height = top - bottom
+        self.theme = theme
+        self.in_hand: Flowable | None = None  # what is being placed, to name in an error
         self._outline_level = -1
         self._outline_count = 0
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Place the next flowable as reportlab does, remembering which one it is."""
+        self.in_hand = flowables[0] if flowables else None
+        super().handle_flowable(flowables)
+
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        """Stop a layout that keeps making pages without end (see failures.MAX_PAGES)."""
+        if self.page >= MAX_PAGES:
+            raise too_many_pages(self.theme, self.in_hand)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         """Bookmark a flowable that carries an outline entry (title and headings)."""
