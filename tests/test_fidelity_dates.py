@@ -65,3 +65,8 @@ def test_date_index_knows_what_the_text_mentions():
         assert index.mentions(point), point
     for point in ("2024", "2025-05-22", "2025-04", "1993", "2025-03-16"):
         assert not index.mentions(point), point
+
+
+def test_two_years_either_side_of_a_dash_are_not_a_range_that_ends_first():
+    mentions = find_dates("It happened in 2025 \u2014 2024 was quieter.")
+    assert [mention.iso for mention in mentions] == ["2025"]

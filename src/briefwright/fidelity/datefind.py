@@ -112,6 +112,8 @@ def _groups(match: re.Match[str]) -> dict[str, int | str]:
         out["month"] = MONTHS.index(str(out["month"]).lower()) + 1
     if "imonth" in out:
         out["month"], out["day"] = out.pop("imonth"), out.pop("iday")
+    if int(out.get("year2", 10_000)) <= int(out.get("year", 0)):
+        del out["year2"]  # "in 2025 — 2024 was quieter": a year and a new clause, not a range
     return out
 
 
