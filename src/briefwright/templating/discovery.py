@@ -150,8 +150,8 @@ def _locate(text: str) -> Path:
     if _is_path(text):
         directory = Path(text).expanduser()
         if not (directory / "template.toml").is_file():
-            what = "is not a directory" if not directory.is_dir() else "has no template.toml"
-            raise TemplateError(f"template directory {directory} {what}")
+            what = "not a directory" if not directory.is_dir() else "it has no template.toml"
+            raise TemplateError(f"{directory}: not a usable template directory: {what}")
         return directory
     return _find(text, after=None)
 
