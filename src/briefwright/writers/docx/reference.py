@@ -76,10 +76,15 @@ def _directory_problem(members: list[zipfile.ZipInfo]) -> str | None:
 
 
 def check_opened(path: Path, document: Any) -> None:
-    """Refuse a document python-docx opened that lacks what a briefing is built on."""
+    """Refuse a document python-docx opened that lacks what a briefing is built on, and drop
+    the empty `<w:name/>` of a style (python-docx's style API fails on one; the style is
+    nameless either way)."""
     problem = _body_problem(document) or _styles_problem(document)
     if problem:
         raise refused(path, f"not a usable .docx: {problem}")
+    for name in document.styles.element.iterfind(f"{qn('w:style')}/{qn('w:name')}"):
+        if name.get(qn("w:val")) is None:
+            name.getparent().remove(name)
 
 
 def _body_problem(document: Any) -> str | None:
