@@ -14,10 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,8 +47,68 @@ def sexagesimal_summary(folder: Path) -> list[str]:
     return ["validate", "base60.yaml"]
 
 
+def picture_bomb(folder: Path) -> list[str]:
+    """A reference .docx of 200 KB holding a 200 MB picture of zeros."""
+    import docx
+
+    saved = BytesIO()
+    docx.Document().save(saved)
+    path = folder / "bomb.docx"
+    path.write_bytes(saved.getvalue())
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/media/image1.png", "w", force_zip64=True) as stream,
+    ):
+        for _ in range(200):
+            stream.write(bytes(1_000_000))
+    return ["render", str(SAMPLE), "-f", "docx", "--reference-doc", str(path), "-o", "out"]
+
+
+def _template(folder: Path, body: str, theme: str = "") -> Path:
+    template = folder / "hostile"
+    template.mkdir(exist_ok=True)
+    (template / "template.toml").write_text('extends = "analyst"\n')
+    (template / "briefing.md.j2").write_text(body)
+    (template / "theme.toml").write_text(theme)
+    return template
+
+
+def doubling_template(folder: Path) -> list[str]:
+    """A template doubling a string forty times with `~`."""
+    body = (
+        "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+        "{% endfor %}{{ ns.s }}"
+    )
+    return ["render", str(SAMPLE), "-t", str(_template(folder, body)), "-f", "md", "-o", "out"]
+
+
+def nested_loops_template(folder: Path) -> list[str]:
+    """A template looping over a 100,000-character string inside the same loop."""
+    body = "{% set s = 'x' * 100000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}"
+    return ["render", str(SAMPLE), "-t", str(_template(folder, body)), "-f", "md", "-o", "out"]
+
+
+def runaway_font(folder: Path) -> list[str]:
+    """A theme font whose character map claims two billion characters."""
+    from briefwright.fonts import BUNDLED_DIR
+    from briefwright.fonts.truetype import cmap_subtables
+
+    data = bytearray((BUNDLED_DIR / "DejaVuSans.ttf").read_bytes())
+    found = [o for o in cmap_subtables(bytes(data)) if data[o : o + 2] == b"\0\x0c"]
+    struct.pack_into(">LL", data, found[0] + 16, 0, 0x7FFFFFFF)
+    template = _template(
+        folder, "{{ title }}", "font_family = 'R'\nfont_files = " + str(["r.ttf"] * 4) + "\n"
+    )
+    (template / "r.ttf").write_bytes(bytes(data))
+    return ["render", str(SAMPLE), "-t", str(template), "-f", "pdf", "-o", "out"]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "2 MB `1:1:1:...` summary, validate": sexagesimal_summary,
+    "reference .docx hiding a 200 MB picture": picture_bomb,
+    "template doubling a string 40 times": doubling_template,
+    "template: nested loops over 100,000 characters": nested_loops_template,
+    "theme font mapping 2**31 characters, PDF": runaway_font,
 }
 
 

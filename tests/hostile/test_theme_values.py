@@ -109,10 +109,10 @@ def test_font_files_given_in_code_are_still_read_as_regular_files_only():
 
 def _runaway_font(folder: Path) -> Path:
     """DejaVu Sans whose format 12 character map claims two billion characters in one group."""
-    from briefwright.fonts.truetype import _cmap_subtables
+    from briefwright.fonts.truetype import cmap_subtables
 
     data = bytearray(DEJAVU.read_bytes())
-    [subtable] = [o for o in _cmap_subtables(bytes(data)) if data[o : o + 2] == b"\0\x0c"][:1]
+    [subtable] = [o for o in cmap_subtables(bytes(data)) if data[o : o + 2] == b"\0\x0c"][:1]
     struct.pack_into(">LL", data, subtable + 16, 0, 0x7FFFFFFF)  # first group: 0 .. 2**31 - 1
     path = folder / "runaway.ttf"
     path.write_bytes(bytes(data))

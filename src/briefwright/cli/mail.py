@@ -65,6 +65,14 @@ from briefwright.pipeline.settings import DEFAULT_OUTPUT_DIR, RenderSettings
     envvar="BRIEFWRIGHT_SMTP_USER",
     help="Login; the password comes from $BRIEFWRIGHT_SMTP_PASSWORD or a prompt.",
 )
+@click.option(
+    "--smtp-deadline",
+    type=click.FloatRange(min=1, max=3600),
+    default=60.0,
+    show_default=True,
+    envvar="BRIEFWRIGHT_SMTP_DEADLINE",
+    help="Seconds the whole SMTP session may take. [$BRIEFWRIGHT_SMTP_DEADLINE]",
+)
 def mail(
     summary: Path,
     template: str,
@@ -82,6 +90,7 @@ def mail(
     smtp_port: int | None,
     smtp_security: str,
     smtp_user: str | None,
+    smtp_deadline: float,
 ) -> None:
     """Write an email draft (.eml) of a briefing, with the chosen formats attached.
 
@@ -113,7 +122,9 @@ def mail(
         password = os.environ.get("BRIEFWRIGHT_SMTP_PASSWORD")
         if smtp_user and password is None:
             password = click.prompt(f"SMTP password for {smtp_user}", hide_input=True)
-        smtp = SmtpSettings(smtp_host, smtp_port, smtp_security, smtp_user, password)
+        smtp = SmtpSettings(
+            smtp_host, smtp_port, smtp_security, smtp_user, password, deadline=smtp_deadline
+        )
     warnings: list[str] = []
     try:
         result = compose_and_deliver(request, smtp, warn=warnings.append)

@@ -25,7 +25,7 @@ class NotAFont(ValueError):
 def check_character_maps(data: bytes) -> None:
     """Raise NotAFont if any character map of the (first) font in `data` maps too much."""
     try:
-        for offset in _cmap_subtables(data):
+        for offset in cmap_subtables(data):
             mapped = _mapped(data, offset)
             if mapped > MAX_MAPPED:
                 raise NotAFont(
@@ -43,7 +43,7 @@ def _u32(data: bytes, offset: int) -> int:
     return int(_U32.unpack_from(data, offset)[0])
 
 
-def _cmap_subtables(data: bytes) -> Iterator[int]:
+def cmap_subtables(data: bytes) -> Iterator[int]:
     """The offset of every character-map subtable of every `cmap` table the directory lists."""
     start = _u32(data, 12) if data[:4] == b"ttcf" else 0  # a collection: its first font
     tables = _u16(data, start + 4)

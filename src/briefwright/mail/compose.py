@@ -46,6 +46,7 @@ class SmtpSettings:
     security: str
     user: str | None
     password: str | None
+    deadline: float = 60.0  # seconds for the whole session (mail.smtp.DEFAULT_DEADLINE)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def compose_and_deliver(
         security=smtp.security,
         user=smtp.user,
         password=smtp.password,
+        deadline=smtp.deadline,
     )
     accepted = tuple(addr for addr in request.recipients if addr not in refused)
     return MailResult(eml_path, accepted, refused)

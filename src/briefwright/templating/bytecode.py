@@ -9,7 +9,9 @@ briefwright/cache/entries.py). A damaged or foreign entry is a miss and is compi
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
@@ -37,11 +39,18 @@ class SealedBytecodeCache(BytecodeCache):
 
 def entry_key(bucket: Bucket) -> str:
     """A digest of what the compiled code depends on: the template's name and file (Jinja's
-    `bucket.key`), its source text (`bucket.checksum`) and Jinja; the version of briefwright,
-    whose environment compiled it, names the directory. Never a time stamp: an edit that keeps
-    the file's time is still seen."""
-    made_of = f"{jinja2.__version__}\0{bucket.key}\0{bucket.checksum}"
+    `bucket.key`), its source text (`bucket.checksum`), Jinja, and the code generator of
+    sandbox.py, which compiles `~` and loops to budgeted calls (code compiled by an older one
+    would run unmeasured); the version of briefwright names the directory. Never a time
+    stamp: an edit that keeps the file's time is still seen."""
+    made_of = f"{jinja2.__version__}\0{_compiler()}\0{bucket.key}\0{bucket.checksum}"
     return hashlib.sha256(made_of.encode()).hexdigest()
+
+
+@functools.cache
+def _compiler() -> str:
+    """A digest of the module holding the code generator templates are compiled with."""
+    return hashlib.sha256((Path(__file__).parent / "sandbox.py").read_bytes()).hexdigest()
 
 
 def bytecode_cache() -> SealedBytecodeCache | None:

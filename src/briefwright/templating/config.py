@@ -12,6 +12,7 @@ from typing import Literal, TypedDict, cast
 
 from briefwright.errors import BriefwrightWarning, Issue, Location, TemplateError
 from briefwright.markings import TLP_LEVELS, Markings, check_marking, normalise
+from briefwright.safe_files import FileRefused, read_bounded
 
 TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 NAME_RULE = "letters, digits, '.', '_', '-'"
@@ -39,6 +40,7 @@ KEYS: dict[str, tuple[type, str]] = {
 }
 # Identity is per directory; only the rules below it are inherited by children.
 _OWN: tuple[Literal["name", "description", "extends"], ...] = ("name", "description", "extends")
+MAX_CONFIG_BYTES = 1_000_000
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -61,8 +63,10 @@ def read_config(directory: Path) -> TemplateConfig:
     """The checked contents of `directory/template.toml`; TemplateError listing every problem."""
     path = directory / "template.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except FileRefused as exc:  # a FIFO or device is refused, never waited on
+        raise TemplateError(f"{path}: cannot read: {exc.reason}") from None
+    except UnicodeDecodeError as exc:
         raise TemplateError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         where = _TOML_POSITION.search(str(exc))

@@ -150,8 +150,8 @@ def _locate(text: str) -> Path:
     if _is_path(text):
         directory = Path(text).expanduser()
         if not (directory / "template.toml").is_file():
-            what = "is not a directory" if not directory.is_dir() else "has no template.toml"
-            raise TemplateError(f"template directory {directory} {what}")
+            what = "not a directory" if not directory.is_dir() else "it has no template.toml"
+            raise TemplateError(f"{directory}: not a usable template directory: {what}")
         return directory
     return _find(text, after=None)
 
@@ -198,7 +198,8 @@ def _build(chain: list[tuple[Path, TemplateConfig]]) -> ResolvedTemplate:
     directory, own = chain[0]
     merged = merge_configs([config for _, config in chain])
     themes = [d / "theme.toml" for d, _ in reversed(chain)]
-    docs = [d / "reference.docx" for d, _ in chain if (d / "reference.docx").is_file()]
+    # present but not a regular file (a FIFO, a device) is there, and refused when read
+    docs = [d / "reference.docx" for d, _ in chain if os.path.lexists(d / "reference.docx")]
     name = own.get("name") or directory.name
     return ResolvedTemplate(
         name=name,
@@ -207,7 +208,7 @@ def _build(chain: list[tuple[Path, TemplateConfig]]) -> ResolvedTemplate:
         chain=tuple(d for d, _ in chain),
         names=tuple(config.get("name") or d.name for d, config in chain),
         config=merged,
-        theme=build_theme(*[load_theme_file(t) for t in themes if t.is_file()]),
+        theme=build_theme(*[load_theme_file(t) for t in themes if os.path.lexists(t)]),
         reference_doc=docs[0] if docs else None,
     )
 

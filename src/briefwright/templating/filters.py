@@ -7,17 +7,22 @@ Everything here returns plain text, which the environment escapes when it is pri
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Callable
 from typing import Any
 
-from jinja2 import pass_eval_context
+from jinja2 import Environment, pass_environment, pass_eval_context
 from jinja2.defaults import DEFAULT_FILTERS
 from jinja2.exceptions import SecurityError
 from jinja2.nodes import EvalContext
 
 from briefwright.summary.dates import DEFAULT_DATE_FORMAT, format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
+from briefwright.templating import budget
+from briefwright.templating.guards import MAX_ARGUMENT, check_text, replaced_size
 
-MAX_OUTPUT = 5_000_000  # characters: the most a render, or any one string in it, may hold
+MAX_OUTPUT = budget.MAX_STRING  # characters: the most a render, or any one string in it, may hold
+MAX_DATE_FORMAT = 200  # characters of a |date format: "%A %-d %B %Y" is twelve
 _EN_DASH = "\u2013"
 
 # Built-ins that produce markup of their own (HTML escaping, JSON, links), output sized by an
@@ -44,6 +49,8 @@ def display_text(value: Any) -> str:
     if isinstance(value, datetime.date):
         return format_date(value)
     if isinstance(value, list | tuple):
+        if budget.text_size(value) > budget.MAX_STRING:  # measured before it is made
+            budget.refuse_string()
         return ", ".join(display_text(v) for v in value)
     return str(value)
 
@@ -59,11 +66,15 @@ def date_filter(value: Any, fmt: str = DEFAULT_DATE_FORMAT) -> str:
             raise ValueError(f"|date expects a date or YYYY-MM-DD, got {value!r}") from None
     if not isinstance(value, datetime.date):
         raise ValueError(f"|date expects a date, got {type(value).__name__}")
+    if len(str(fmt)) > MAX_DATE_FORMAT:
+        raise SecurityError(f"refused: a date format of more than {MAX_DATE_FORMAT} characters")
     return format_date(value, fmt)
 
 
 def join_and(items: Any, word: str = "and", separator: str = ", ") -> str:
     """`{{ ["a", "b", "c"]|join_and }}` gives "a, b and c"; `join_and("or")` for "or"."""
+    items = list(items)
+    check_text(budget.text_size(items) + (len(str(separator)) + 2) * len(items) + len(str(word)))
     texts = [str(i) for i in items if i not in (None, "")]
     if len(texts) < 2:
         return "".join(texts)
@@ -98,22 +109,10 @@ def capfirst(text: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
-def check_size(characters: int) -> None:
-    """Refuse to build a string larger than a whole briefing may be, before building it."""
-    if characters > MAX_OUTPUT:
-        raise SecurityError(f"refused: that would make a string of over {MAX_OUTPUT:,} characters")
-
-
-def replaced_size(text: str, old: str, new: str) -> int:
-    """How long `text.replace(old, new)` would be, at most."""
-    hits = len(text) + 1 if not old else text.count(old)
-    return len(text) + hits * max(len(new) - len(old), 0)
-
-
 @pass_eval_context
 def replace(eval_ctx: EvalContext, text: Any, old: str, new: str, count: int | None = None) -> str:
     """Jinja's `replace`, refusing results beyond the size limit."""
-    check_size(replaced_size(str(text), str(old), str(new)))
+    check_text(replaced_size(str(text), str(old), str(new)))
     return DEFAULT_FILTERS["replace"](eval_ctx, text, old, new, count)
 
 
@@ -121,11 +120,56 @@ def replace(eval_ctx: EvalContext, text: Any, old: str, new: str, count: int | N
 def join(eval_ctx: EvalContext, items: Any, separator: str = "", attribute: Any = None) -> str:
     """Jinja's `join`, refusing results beyond the size limit."""
     items = list(items)
-    check_size(len(str(separator)) * len(items))
+    shown = (
+        items if attribute is None else [eval_ctx.environment.getattr(i, attribute) for i in items]
+    )
+    check_text(len(str(separator)) * len(items) + budget.text_size(shown))
     return DEFAULT_FILTERS["join"](eval_ctx, items, separator, attribute)
 
 
-FILTERS: dict[str, Any] = {
+@pass_environment
+def sum_numbers(environment: Environment, items: Any, attribute: Any = None, start: Any = 0) -> Any:
+    """Jinja's `sum`, of numbers only: adding up lists or text would build without bound."""
+    if isinstance(start, bool) or not isinstance(start, int | float):
+        raise SecurityError("refused: sum adds numbers only (start must be a number)")
+    return DEFAULT_FILTERS["sum"](environment, items, attribute, start)
+
+
+def batch(items: Any, linecount: int, fill_with: Any = None) -> Any:
+    """Jinja's `batch`, of at most MAX_ARGUMENT items a batch."""
+    if not isinstance(linecount, int) or not 0 < linecount <= MAX_ARGUMENT:
+        raise SecurityError(f"refused: batches of 1 to {MAX_ARGUMENT} items only")
+    return DEFAULT_FILTERS["batch"](items, linecount, fill_with)
+
+
+def round_number(value: Any, precision: int = 0, method: str = "common") -> float:
+    """Jinja's `round`, to at most MAX_ARGUMENT digits either side of the point."""
+    if not isinstance(precision, int) or abs(precision) > MAX_ARGUMENT:
+        raise SecurityError(f"refused: round() to more than {MAX_ARGUMENT} digits")
+    return DEFAULT_FILTERS["round"](value, precision, method)
+
+
+def string(value: Any) -> str:
+    """Jinja's `string`, measured before the text is made."""
+    if budget.text_size(value) > budget.MAX_STRING:
+        budget.refuse_string()
+    return DEFAULT_FILTERS["string"](value)
+
+
+def _budgeted(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """The filter, checking the render's clock first and counting what it builds after."""
+
+    @functools.wraps(function)  # keeps Jinja's pass_eval_context / pass_environment mark
+    def run(*args: Any, **kwargs: Any) -> Any:
+        budget.current().check_time()
+        result = function(*args, **kwargs)
+        budget.charge_result(result)
+        return result
+
+    return run
+
+
+_FILTERS: dict[str, Any] = {
     **{name: f for name, f in DEFAULT_FILTERS.items() if name not in _LEFT_OUT},
     "date": date_filter,
     "join_and": join_and,
@@ -137,4 +181,9 @@ FILTERS: dict[str, Any] = {
     "raw": raw,
     "replace": replace,
     "join": join,
+    "sum": sum_numbers,
+    "batch": batch,
+    "round": round_number,
+    "string": string,
 }
+FILTERS: dict[str, Any] = {name: _budgeted(name, f) for name, f in _FILTERS.items()}

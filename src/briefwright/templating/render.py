@@ -51,7 +51,8 @@ def render_markdown(
     except TemplateNotFound:
         where = ", ".join(str(d) for d in template.chain)
         message = f"template {template.name!r} has no {ENTRY} (looked in {where})"
-        raise TemplateError(message) from None
+        issue = Issue(message, Location(str(template.chain[0])))  # the template, not the summary
+        raise TemplateError(str(issue), [issue]) from None
     try:
         return _generate(environment.get_template(entry), context, template)
     except BriefwrightError:
@@ -83,10 +84,12 @@ def _generate(compiled: Template, context: dict[str, object], template: Resolved
     for chunk in compiled.generate(context):
         size += len(chunk)
         if size > MAX_OUTPUT:
-            raise TemplateError(
+            message = (
                 f"template {template.name!r} produced more than {MAX_OUTPUT:,} characters;"
                 " stopped (a loop that never ends?)"
             )
+            issue = Issue(message, Location(_shown(compiled.filename)))
+            raise TemplateError(str(issue), [issue])
         parts.append(chunk)
     return "".join(parts)
 

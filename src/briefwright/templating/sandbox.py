@@ -8,29 +8,35 @@ directories; operations that could eat memory or time are refused.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, Undefined
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, Undefined, nodes
 from jinja2.bccache import BytecodeCache
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.runtime import BlockReference, Context, Macro
+from jinja2.runtime import BlockReference, Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import Namespace
 
 from briefwright.escaping import escape_markdown
-from briefwright.templating.filters import (
-    Raw,
-    check_size,
-    display_text,
-    replaced_size,
+from briefwright.safe_files import FileRefused, read_bounded
+from briefwright.templating import budget
+from briefwright.templating.filters import Raw, display_text
+from briefwright.templating.guards import (
+    Counted,
+    bounded_format,
+    guard_binop,
+    guard_call,
+    joined,
 )
 
-MAX_ITEMS = 100_000  # total items all `range()` calls of one render may produce
-_MAX_ARGUMENT = 10_000  # widths, counts and exponents a string or number operation may take
-_BIG_NUMBER = re.compile(r"\d{6,}")
+MAX_TEMPLATE_BYTES = 1_000_000
+"""Largest template file read (a briefing template is a few kilobytes)."""
 
 
 class UndefinedName(UndefinedError):
@@ -91,7 +97,8 @@ class ChainLoader(BaseLoader):
         if rest == asked_from:  # a file naming itself means the next one down the chain
             first = max(first, level + 1)
         for i in range(first, len(self.chain)):
-            if (self.chain[i] / rest).is_file():
+            # there, whatever it is: a FIFO or a device is refused when read, not passed over
+            if os.path.lexists(self.chain[i] / rest):
                 return f"@{i}/{rest}"
         raise TemplateNotFound(name)
 
@@ -106,8 +113,10 @@ class ChainLoader(BaseLoader):
         if not any(real.is_relative_to(root) for root in self.roots):
             raise SecurityError(f"refused {rest!r}: it leads outside the template directories")
         try:
-            source = real.read_text(encoding="utf-8")
+            source = read_bounded(real, MAX_TEMPLATE_BYTES).decode("utf-8")
             mtime = real.stat().st_mtime_ns
+        except FileRefused as exc:  # a FIFO, a device, a huge file: never waited on nor read
+            raise TemplateNotFound(f"{rest} ({exc.reason})") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateNotFound(f"{rest} ({exc})") from None
         return source, str(path), lambda: _mtime(real) == mtime
@@ -129,10 +138,41 @@ def _checked_parts(name: str) -> list[str]:
     return parts
 
 
-class BriefingEnvironment(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, with size guards and Raw output for template-made Markdown."""
+class _Namespace(Namespace):
+    """Jinja's namespace, printed as a name rather than as everything stored in it."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    def __repr__(self) -> str:
+        return "<namespace>"
+
+
+class _BudgetedCode(CodeGenerator):
+    """Jinja's code generator, with `~` and every loop going through the environment.
+
+    The sandbox can intercept operators and calls but not these two: `a ~ b` is compiled to a
+    plain join and a loop to a plain `for`, so neither could be measured or stopped.
+    """
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802 - Jinja's
+        self.write("environment.joined((")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:  # noqa: N802 - Jinja's
+        counted = copy.copy(node)
+        counter = nodes.EnvironmentAttribute("counted", lineno=node.iter.lineno)
+        counted.iter = nodes.Call(counter, [node.iter], [], None, None, lineno=node.iter.lineno)
+        super().visit_For(counted, frame)
+
+
+class BriefingEnvironment(ImmutableSandboxedEnvironment):
+    """The immutable sandbox with a budget for each render, and Raw output for template-made
+    Markdown. Every string, list and number an operation builds is measured (templating/
+    guards.py); every loop turn and guarded call checks the render's clock."""
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _BudgetedCode
 
     def __init__(
         self,
@@ -153,70 +193,76 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         self.chain_loader = loader  # self.loader, typed as any loader, is this one
         self.filters = filters
         self.globals = {
-            "range": self._range,
+            "range": _range,
             "dict": dict,
             "cycler": self.globals["cycler"],
             "joiner": self.globals["joiner"],
-            "namespace": self.globals["namespace"],
+            "namespace": _Namespace,
         }
-        self.items_left = MAX_ITEMS
 
-    def start_render(self) -> None:
-        """Reset the per-render budgets; the environment itself is reused across renders."""
-        self.items_left = MAX_ITEMS
+    def start_render(self, seconds: float | None = None) -> None:
+        """Start the budget of the render about to run here (the environment is shared)."""
+        budget.start(seconds)
 
     def join_path(self, template: str, parent: str) -> str:
         return self.chain_loader.qualify(template, parent)
 
     # Jinja's own signature: the template may call anything with any arguments.
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        _guard_call(__obj, args)
+        budget.current().check_time()
+        guard_call(__obj, args)
+        if isinstance(__obj, LoopContext) and args:  # loop(children) in a recursive loop
+            args = (Counted(args[0]), *args[1:])
         result = super().call(__context, __obj, *args, **kwargs)
+        budget.charge_result(result)
         if isinstance(__obj, Macro | BlockReference):
             return Raw(result)
         return result
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        _guard_binop(operator, left, right)
+        budget.current().check_time()
+        guard_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
-    def _range(self, *args: int) -> range:
-        items = range(*args)
-        self.items_left -= len(items)
-        if self.items_left < 0:
-            raise SecurityError(f"range() budget of {MAX_ITEMS} items per render exhausted")
-        return items
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        budget.current().check_time()
+        result = super().getitem(obj, argument)
+        if isinstance(argument, slice):  # a slice is a new string or list
+            budget.charge_result(result)
+        return result
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        budget.current().check_time()
+        return super().getattr(obj, attribute)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """str.format and format_map through a formatter that measures each field first."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None or type(value.__self__) is not str:
+            return wrapped
+        return bounded_format(self, value.__self__, value.__name__)
+
+    @staticmethod
+    def joined(parts: tuple[object, ...]) -> str:
+        """`a ~ b`, as compiled by _BudgetedCode."""
+        return joined(parts)
+
+    @staticmethod
+    def counted(items: Any) -> Counted:
+        """The iterable of a `{% for %}`, each turn charged to the render's budget."""
+        return Counted(items)
+
+
+def _range(*args: int) -> range:
+    items = range(*args)
+    budget.current().charge_range(len(items))
+    return items
 
 
 def finalize(value: object) -> str:
     """How a printed value appears in the Markdown: escaped text, or Raw as it is."""
     if type(value) is Raw:
         return value
-    return escape_markdown(display_text(value))
-
-
-def _guard_call(obj: object, args: tuple[object, ...]) -> None:
-    owner = getattr(obj, "__self__", None)
-    if not isinstance(owner, str | bytes | int):
-        return
-    name = getattr(obj, "__name__", "")  # a method of a str, bytes or int always has one
-    if any(isinstance(a, int) and abs(a) > _MAX_ARGUMENT for a in args):
-        raise SecurityError(f"refused: {name}() with an argument over {_MAX_ARGUMENT}")
-    if name in ("format", "format_map") and _BIG_NUMBER.search(str(owner)):
-        raise SecurityError("refused: a format string with a width or precision that large")
-    if name == "replace" and len(args) >= 2 and isinstance(owner, str):
-        check_size(replaced_size(owner, str(args[0]), str(args[1])))
-    joined = args[0] if name == "join" and args else None
-    if isinstance(owner, str | bytes) and isinstance(joined, list | tuple):
-        check_size(len(owner) * len(joined) + sum(len(str(a)) for a in joined))
-
-
-def _guard_binop(operator: str, left: object, right: object) -> None:
-    if operator == "%" and isinstance(left, str) and _BIG_NUMBER.search(left):
-        raise SecurityError("refused: a format string with a width or precision that large")
-    if operator == "*":
-        sized, count = (left, right) if isinstance(right, int) else (right, left)
-        if isinstance(sized, str | list | tuple) and isinstance(count, int):
-            check_size(len(sized) * count)
-    if operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_ARGUMENT:
-        raise SecurityError(f"refused: an exponent over {_MAX_ARGUMENT}")
+    text = display_text(value)
+    budget.charge_result(text)
+    return escape_markdown(text)

@@ -34,7 +34,6 @@ from lxml import etree
 
 from briefwright import cache
 from briefwright.doctree.nodes import DocMeta
-from briefwright.errors import Issue, Location, RenderError
 from briefwright.theme import Theme
 from briefwright.version import __version__
 from briefwright.writers.base import WriteOptions, file_time
@@ -42,6 +41,7 @@ from briefwright.writers.docx.marking_styles import install_marking_styles
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
+from briefwright.writers.docx.reference import check_opened, read_reference, refused
 from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
 from briefwright.writers.docx.stylesheet import stylesheet
 from briefwright.writers.docx.xml import clean
@@ -73,12 +73,8 @@ def open_package(theme: Theme, reference_doc: Path | None) -> Package:
     """A package of its own for one write: the prepared starting document, copied."""
     reference = None
     if reference_doc is not None:
-        path = Path(reference_doc)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise _reference_error(path, exc.strerror or str(exc)) from None
-        reference = (str(path), hashlib.sha256(data).hexdigest(), data)
+        data = read_reference(Path(reference_doc))
+        reference = (str(reference_doc), hashlib.sha256(data).hexdigest(), data)
     return Package(_prepare(theme, reference))
 
 
@@ -168,14 +164,15 @@ def _open_start(reference: tuple[str, str, bytes] | None) -> Any:
         return docx.Document(BytesIO(_default_template()))
     path, _, data = reference
     try:
-        return docx.Document(BytesIO(data))
-    except (PackageNotFoundError, ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        raise _reference_error(Path(path), "not a usable .docx file") from None
-
-
-def _reference_error(path: Path, why: str) -> RenderError:
-    issue = Issue(f"cannot use reference document: {why}", Location(file=str(path)))
-    return RenderError(str(issue), [issue])
+        document = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        # python-docx's own words name the part: "There is no item named 'word/styles.xml'..."
+        detail = str(exc).strip("'\"") or type(exc).__name__
+        raise refused(Path(path), f"not a usable .docx: {detail[:200]}") from None
+    except etree.XMLSyntaxError as exc:
+        raise refused(Path(path), f"not a usable .docx: broken XML ({exc})") from None
+    check_opened(Path(path), document)
+    return document
 
 
 def _drop_parts(document: Any) -> None:

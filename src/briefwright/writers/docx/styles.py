@@ -44,7 +44,9 @@ class StyleIndex:
             self._index(style)
             name = style.find(_NAME)
             value = name.get(_VAL) if name is not None else None
-            if value:  # a reference document may carry a nameless <w:name/>: nothing to find
+            # a reference document's style without a name or an id cannot be used by name:
+            # ours is created beside it
+            if value and style.get(_ID):
                 self._by_name.setdefault(value.lower(), style)
 
     def _index(self, style: Element) -> None:

@@ -22,6 +22,7 @@ class PagedCanvas(Canvas):
     def __init__(self, *args: Any, furniture: Furniture, timestamp: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.furniture = furniture
+        self.paragraphs_drawn: set[int] = set()  # ids of the Paragraphs drawn so far
         # CreationDate and ModDate come from the briefing, not the clock: same input, same bytes
         stamp = time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(file_time(timestamp)))
         self.setDateFormatter(lambda *_: stamp)

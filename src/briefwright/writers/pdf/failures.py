@@ -14,6 +14,8 @@ from briefwright.theme import Theme
 
 MAX_PAGES = 10_000
 """Most pages a briefing's PDF may have: more means the layout has run away."""
+IDLE_PAGES = 20
+"""Pages in a row without new text after which a layout is taken to be going nowhere."""
 _SHOWN = 60  # characters of the content quoted in a message
 
 
@@ -27,6 +29,15 @@ def too_many_pages(theme: Theme, flowable: Flowable | None) -> TooManyPages:
     return TooManyPages(
         f"PDF layout stopped at {MAX_PAGES:,} pages{what}; {_theme_sizes(theme)}"
         " may leave too little room on a page"
+    )
+
+
+def no_progress(theme: Theme, flowable: Flowable | None) -> TooManyPages:
+    """The error for pages that keep coming without new text, while placing `flowable`."""
+    what = describe(flowable) if flowable is not None else "the briefing"
+    return TooManyPages(
+        f"PDF layout stopped: {IDLE_PAGES} pages in a row without new text while placing"
+        f" {what}, which cannot be split to fit; {_theme_sizes(theme)} leave too little room"
     )
 
 
@@ -50,8 +61,10 @@ def describe(flowable: Flowable) -> str:
         return describe(kept[0]) + " and what is kept with it"
     if isinstance(flowable, Paragraph):
         return f"the paragraph {_quoted(_text(flowable))}"
-    if isinstance(flowable, Table):
+    if isinstance(flowable, Table) and flowable.repeatRows:
         return "a table (its header row is repeated on every page it spans)"
+    if isinstance(flowable, Table):
+        return "a boxed block (a bottom line, a callout or a quote)"
     return "a block of the briefing"
 
 

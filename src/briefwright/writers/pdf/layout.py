@@ -11,7 +11,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from briefwright.doctree import nodes
 from briefwright.theme import Theme
-from briefwright.writers.pdf.failures import MAX_PAGES, too_many_pages
+from briefwright.writers.pdf.failures import IDLE_PAGES, MAX_PAGES, no_progress, too_many_pages
 from briefwright.writers.pdf.furniture import info_keywords
 from briefwright.writers.pdf.paragraph import Paragraph
 
@@ -162,6 +162,7 @@ class BriefingTemplate(BaseDocTemplate):
         self.frame_height = top - bottom
         self.theme = theme
         self.in_hand: Flowable | None = None  # what is being placed, to name in an error
+        self._drawn_before = self._idle_pages = 0
         self._outline_level = -1
         self._outline_count = 0
 
@@ -171,7 +172,14 @@ class BriefingTemplate(BaseDocTemplate):
         super().handle_flowable(flowables)
 
     def afterPage(self) -> None:  # noqa: N802 - reportlab's name
-        """Stop a layout that keeps making pages without end (see failures.MAX_PAGES)."""
+        """Stop a layout that keeps making pages without end: past MAX_PAGES, or IDLE_PAGES
+        in a row without a paragraph that was not drawn before (a table's repeated header, or
+        a box whose content cannot be split, starts page after page without progress)."""
+        drawn = len(getattr(self.canv, "paragraphs_drawn", ()))
+        self._idle_pages = 0 if drawn > self._drawn_before else self._idle_pages + 1
+        self._drawn_before = drawn
+        if self._idle_pages >= IDLE_PAGES:
+            raise no_progress(self.theme, self.in_hand)
         if self.page >= MAX_PAGES:
             raise too_many_pages(self.theme, self.in_hand)
 

@@ -129,8 +129,11 @@ class Paragraph(rl_paragraph.Paragraph):
         return size
 
     def drawOn(self, canvas: Any, x: float, y: float, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-        """Draw as reportlab does, remembering `y`."""
+        """Draw as reportlab does, remembering `y` (and, on our canvas, that it was drawn)."""
         self.drawn_at = y
+        drawn = getattr(canvas, "paragraphs_drawn", None)
+        if drawn is not None:  # how the layout tells a page that shows nothing new
+            drawn.add(id(self))
         super().drawOn(canvas, x, y, *args, **kwargs)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
