@@ -47,11 +47,16 @@ __all__ = [
 ]
 
 
-def resolve(template: str | os.PathLike[str]) -> ResolvedTemplate:
-    """The template by name or directory, with its `extends` chain followed."""
+def resolve(
+    template: str | os.PathLike[str], roots: tuple[Path, ...] | None = None
+) -> ResolvedTemplate:
+    """The template by name or directory, with its `extends` chain followed.
+
+    With `roots`, by name only, from those directories and the built-ins (see search_path).
+    """
     from briefwright.templating.discovery import resolve_template
 
-    return resolve_template(template)
+    return resolve_template(template, roots=roots)
 
 
 def verify(loaded: LoadedSummary) -> bool:
@@ -166,7 +171,7 @@ def render_document(
     """Every step but the last: one summary, one template, every format in memory."""
     formats = normalise_formats(settings.formats)
     loaded = load(source)
-    resolved = resolve(template)
+    resolved = resolve(template, settings.template_path)
     verified = verify(loaded) if settings.verify else False
     doc = build_document(loaded, resolved, verified=verified)
     theme = writer_theme(resolved, settings)
