@@ -76,7 +76,7 @@ def main(ctx: click.Context) -> None:
 
 
 def _register() -> None:
-    from briefwright.cli import cache, mail, render, sources, templates
+    from briefwright.cli import cache, mail, render, serve, sources, templates
 
     for command in (
         render.render,
@@ -87,6 +87,7 @@ def _register() -> None:
         sources.draft,
         mail.mail,
         cache.cache,
+        serve.serve,
     ):
         main.add_command(command)
 
