@@ -45,6 +45,7 @@ def docs_page(spec: dict[str, Any]) -> str:
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
             f"<title>{title}</title>",
+            '<link rel="icon" href="data:,">',
             '<link rel="stylesheet" href="/static/app.css">',
             '</head><body class="docs"><main>',
             f"<h1>{title}</h1>",
