@@ -17,6 +17,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 TEST_TEMPLATES = ROOT / "tests" / "data" / "serve_templates"
 STARTUP_SECONDS = 90
+FACTORY = "briefwright.serve.app:from_environment"
 
 
 @dataclass
@@ -38,11 +39,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(tmp: Path, *options: str, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """`briefwright serve OPTIONS` on a free port, ready (a warm worker) when this yields."""
+def running_server(
+    tmp: Path, *options: str, env: dict[str, str] | None = None, factory: bool = False
+) -> Iterator[Server]:
+    """`briefwright serve OPTIONS` on a free port, ready (a warm worker) when this yields.
+
+    `factory`: uvicorn's own command with the application from_environment builds instead.
+    """
     port = free_port()
     log = tmp / f"server-{port}.log"
     command = [sys.executable, "-m", "briefwright", "serve", "--port", str(port), *options]
+    if factory:
+        command = [sys.executable, "-m", "uvicorn", "--factory", FACTORY, "--port", str(port)]
+        command += list(options)
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}

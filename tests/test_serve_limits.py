@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -10,7 +11,7 @@ import time
 import httpx
 import pytest
 from conftest import SAMPLE
-from serve_helpers import TEST_TEMPLATES, running_server, wait_until_ready
+from serve_helpers import FACTORY, TEST_TEMPLATES, running_server, wait_until_ready
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
@@ -49,7 +50,7 @@ def render(http, body: str = SAMPLE_TEXT, template: str = "analyst", **kwargs) -
 
 def test_listening_beyond_loopback_needs_a_token():
     command = [sys.executable, "-m", "briefwright", "serve", "--host", "0.0.0.0", "--port", "1"]
-    env = {k: v for k, v in __import__("os").environ.items() if k != "BRIEFWRIGHT_TOKEN"}
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFWRIGHT_TOKEN"}
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 2
     assert "--token" in done.stderr and "BRIEFWRIGHT_TOKEN" in done.stderr
@@ -154,3 +155,23 @@ def test_a_full_queue_is_503_with_retry_after(server, http):
     metrics = http.get("/metrics", headers=AUTH).text
     assert 'briefwright_failures_total{reason="busy"} 1.0' in metrics
     assert 'briefwright_failures_total{reason="deadline"}' in metrics
+
+
+def test_under_uvicorn_the_factory_takes_its_settings_from_the_environment(tmp_path):
+    env = {"BRIEFWRIGHT_TOKEN": TOKEN, "BRIEFWRIGHT_WORKERS": "1"}
+    env["BRIEFWRIGHT_TEMPLATES"] = str(TEST_TEMPLATES)
+    with running_server(tmp_path, env=env, factory=True) as server:
+        url = server.url + "/api/render?template=slow&format=md"
+        assert httpx.post(url, content=SAMPLE_TEXT.encode(), headers=YAML).status_code == 200
+        refused = httpx.post(
+            url, content=SAMPLE_TEXT.encode(), headers=YAML | {"Authorization": ""}
+        )
+        assert refused.status_code == 401
+
+
+def test_the_factory_refuses_to_start_without_a_token():
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFWRIGHT_TOKEN"}
+    command = [sys.executable, "-m", "uvicorn", "--factory", FACTORY, "--port", "1"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode != 0
+    assert "BRIEFWRIGHT_TOKEN" in done.stderr

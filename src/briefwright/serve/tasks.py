@@ -15,7 +15,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from briefwright.errors import InvalidSummary, Issue, UsageError
-from briefwright.pipeline.memory import SummaryText, parse, render_text, warm_up
+from briefwright.pipeline import memory
+from briefwright.pipeline.memory import SummaryText, parse, render_text
 from briefwright.pipeline.settings import RenderSettings
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same request gives the same zip
@@ -28,6 +29,19 @@ __all__ = [
     "validate",
     "warm_up",
 ]
+
+
+def warm_up(templates: tuple[str, ...], settings: RenderSettings) -> None:
+    """Ready a new worker: render with every template once, then set what that left aside.
+
+    What the warm-up loaded (modules, fonts, compiled templates) lives as long as the worker:
+    frozen, the garbage collector no longer walks it after every few requests.
+    """
+    import gc
+
+    memory.warm_up(templates, settings)
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import queue
+import signal
 import threading
 import time
 import traceback
@@ -212,6 +213,8 @@ class _Slot:
 
 def _worker_main(conn: Connection, warm_up: Callable[[], object] | None) -> None:
     """A worker's life: warm up, say so, then run each task that arrives until the pipe closes."""
+    # Ctrl-C reaches the whole process group; the pool, not the terminal, stops its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if warm_up is not None:
         warm_up()
     conn.send("ready")
