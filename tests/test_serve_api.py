@@ -46,7 +46,7 @@ def cli_files(tmp_path_factory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("cli")
     formats = [arg for fmt in ALL for arg in ("-f", fmt)]
     command = [sys.executable, "-m", "briefwright", "render", str(SAMPLE), "-o", str(out)]
-    command += ["-t", "executive", "-t", "analyst", *formats, "-q"]
+    command += ["-t", "executive", "-t", "analyst", "-t", "public", *formats, "-q"]
     subprocess.run(command, check=True)
     return {path.name: path.read_bytes() for path in out.iterdir() if not path.name.startswith(".")}
 
@@ -87,6 +87,14 @@ def test_render_each_format_is_the_cli_file(http, cli_files, fmt, media):
     assert answer.status_code == 200, answer.text
     assert answer.headers["content-type"].split(";")[0] == media
     assert answer.content == cli_files[f"lavrov-yerevan-2025.analyst.{fmt}"]
+
+
+def test_markings_follow_the_templates_rules_as_in_the_cli(http, cli_files):
+    # the public template shows no marking but TLP:CLEAR: the sample's TLP:AMBER is left out
+    answer = render(http, template="public", format="md")
+    assert answer.content == cli_files["lavrov-yerevan-2025.public.md"]
+    assert b"TLP:AMBER" not in answer.content
+    assert b"TLP:AMBER" in render(http, template="analyst", format="md").content
 
 
 def test_several_formats_and_templates_come_as_one_zip_of_the_cli_files(http, cli_files):

@@ -5,15 +5,13 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const summary = $("summary");
-  const gutter = $("gutter");
-  const problemsList = $("problems");
+  const editor = window.briefwrightEditor(summary);
   const verdict = $("verdict");
   const status = $("status");
   const FORMATS = ["pdf", "docx", "md", "html"];
   let token = sessionStorage.getItem("briefwright-token") || "";
   let validateTimer = null;
   let validateSeq = 0;
-  let problemLines = new Map();
 
   // --- talking to the server ------------------------------------------------------------
 
@@ -48,95 +46,11 @@
   async function errorOf(answer) {
     try {
       const body = await answer.json();
-      if (body.problems && body.problems.length) showProblems(body.problems);
+      if (body.problems && body.problems.length) editor.showProblems(body.problems);
       return body.error || answer.statusText;
     } catch (e) {
       return answer.status + " " + answer.statusText;
     }
-  }
-
-  // --- the editor: line numbers and problems beside their lines --------------------------
-
-  function drawGutter() {
-    const count = summary.value.split("\n").length;
-    const lines = [];
-    for (let n = 1; n <= count; n++) {
-      const span = document.createElement("span");
-      span.className = "line";
-      span.dataset.line = String(n);
-      span.textContent = String(n);
-      const messages = problemLines.get(n);
-      if (messages) {
-        span.classList.add("bad");
-        span.title = messages.join("\n");
-      }
-      lines.push(span, document.createTextNode("\n"));
-    }
-    gutter.replaceChildren(...lines);
-    drawNotes(count);
-    syncScroll();
-  }
-
-  // Each problem's message beside its line, in a column that scrolls with the text.
-  function drawNotes(count) {
-    const notes = $("notes");
-    $("editor").classList.toggle("has-notes", problemLines.size > 0);
-    if (!problemLines.size) return notes.replaceChildren();
-    const rows = [];
-    for (let n = 1; n <= count; n++) {
-      const span = document.createElement("span");
-      span.className = "note";
-      const messages = problemLines.get(n);
-      if (messages) {
-        span.dataset.line = String(n);
-        span.textContent = "\u25C0 " + messages.join("; ");
-        span.title = messages.join("\n");
-      }
-      rows.push(span, document.createTextNode("\n"));
-    }
-    notes.replaceChildren(...rows);
-  }
-
-  function syncScroll() {
-    gutter.scrollTop = summary.scrollTop;
-    $("notes").scrollTop = summary.scrollTop;
-  }
-
-  function showProblems(problems) {
-    problemLines = new Map();
-    problemsList.replaceChildren();
-    for (const p of problems) {
-      if (p.line) {
-        const list = problemLines.get(p.line) || [];
-        list.push((p.field ? p.field + ": " : "") + p.message);
-        problemLines.set(p.line, list);
-      }
-      const item = document.createElement("li");
-      item.className = "problem";
-      if (p.line) item.dataset.line = String(p.line);
-      const where = document.createElement("button");
-      where.type = "button";
-      where.className = "where";
-      where.textContent = p.line ? "line " + p.line + (p.column ? ":" + p.column : "") : "—";
-      where.addEventListener("click", () => goToLine(p.line));
-      const field = document.createElement("code");
-      field.textContent = p.field || "";
-      const message = document.createElement("span");
-      message.textContent = " " + p.message;
-      item.append(where, " ", field, message);
-      problemsList.append(item);
-    }
-    drawGutter();
-  }
-
-  function goToLine(line) {
-    if (!line) return;
-    const lines = summary.value.split("\n");
-    const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
-    summary.focus();
-    summary.setSelectionRange(start, start + (lines[line - 1] || "").length);
-    const lineHeight = summary.scrollHeight / Math.max(lines.length, 1);
-    summary.scrollTop = Math.max(0, (line - 3) * lineHeight);
   }
 
   async function validateNow() {
@@ -144,7 +58,7 @@
     if (!summary.value.trim()) {
       verdict.textContent = "";
       verdict.className = "verdict";
-      showProblems([]);
+      editor.showProblems([]);
       return;
     }
     try {
@@ -156,7 +70,7 @@
         return;
       }
       const body = await answer.json();
-      showProblems(body.problems);
+      editor.showProblems(body.problems);
       const count = body.problems.length;
       verdict.textContent = body.ok ? "Valid summary" : count + (count === 1 ? " problem" : " problems");
       verdict.className = body.ok ? "verdict good" : "verdict bad";
@@ -167,7 +81,7 @@
   }
 
   function scheduleValidate() {
-    drawGutter();
+    editor.redraw();
     clearTimeout(validateTimer);
     validateTimer = setTimeout(validateNow, 350);
   }
@@ -287,7 +201,7 @@
 
   function start() {
     summary.addEventListener("input", scheduleValidate);
-    summary.addEventListener("scroll", syncScroll);
+    summary.addEventListener("scroll", editor.syncScroll);
     $("upload").addEventListener("change", async (event) => {
       const file = event.target.files[0];
       if (!file) return;
@@ -309,7 +223,7 @@
     const formats = $("formats");
     FORMATS.forEach((f) => choice(formats, "format", f, f.toUpperCase(), f === "pdf"));
     window.briefwrightForm.wire(summary, api, headers, scheduleValidate);
-    drawGutter();
+    editor.redraw();
     loadTemplates();
   }
 
