@@ -26,6 +26,7 @@ class ApiError(Exception):
         self.headers = headers or {}
 
     def response(self) -> JSONResponse:
+        """The error as its JSON answer."""
         body = {
             "status": self.status,
             "error": self.message,

@@ -62,6 +62,7 @@ class Guard:
 
     @property
     def too_large(self) -> str:
+        """The message of a 413."""
         return f"the request is larger than the limit of {self.max_bytes:,} bytes"
 
     def _allowed(self, scope: Scope, headers: dict[str, str]) -> bool:

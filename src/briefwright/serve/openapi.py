@@ -69,6 +69,19 @@ def _json(description: str, schema: dict[str, Any] | None = None) -> dict[str, A
 
 def openapi(summary_schema: dict[str, Any]) -> dict[str, Any]:
     """The whole description, with the summary's JSON Schema as a component."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "briefwright", "version": __version__},
+        "paths": _paths(),
+        "components": {
+            "schemas": {**_hoisted(summary_schema), **_schemas()},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+        "security": [{}, {"bearer": []}],
+    }
+
+
+def _paths() -> dict[str, Any]:
     template = _query(
         "template", "Template name(s); repeat or comma-separate.", {"type": "string"}, True
     )
@@ -115,16 +128,7 @@ def openapi(summary_schema: dict[str, Any]) -> dict[str, Any]:
         "/healthz": _get("Whether a warm worker is ready (503 until one is).", _json("Health.")),
         "/metrics": _get("Prometheus metrics.", {"description": "Prometheus text format."}),
     }
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": "briefwright", "version": __version__},
-        "paths": paths,
-        "components": {
-            "schemas": {**_hoisted(summary_schema), **_schemas()},
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-        },
-        "security": [{}, {"bearer": []}],
-    }
+    return paths
 
 
 def _hoisted(summary_schema: dict[str, Any]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ MEDIA_TYPES = {**MIME_TYPES, ".zip": "application/zip", ".eml": "message/rfc822"
 
 
 def service(request: Request) -> Service:
+    """The Service of the application this request came to."""
     found: Service = request.app.state.service
     return found
 

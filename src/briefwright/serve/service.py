@@ -82,6 +82,7 @@ class Service:
         )
 
     def stop(self) -> None:
+        """Stop the workers (the server is shutting down)."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 

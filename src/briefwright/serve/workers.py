@@ -71,6 +71,7 @@ class WorkerPool(Executor):
 
     @property
     def size(self) -> int:
+        """How many workers the pool keeps."""
         return len(self._slots)
 
     def ready(self) -> int:
@@ -103,6 +104,7 @@ class WorkerPool(Executor):
             self._pending -= 1
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop every worker once its task is done; `cancel_futures` drops the waiting ones."""
         self._closed = True
         if cancel_futures:
             with contextlib.suppress(queue.Empty):
