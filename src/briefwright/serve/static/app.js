@@ -217,6 +217,7 @@
       token = $("token").value.trim();
       sessionStorage.setItem("briefwright-token", token);
       $("token-box").hidden = true;
+      setStatus("", false);
       loadTemplates();
       validateNow();
     });
