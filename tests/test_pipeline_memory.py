@@ -28,7 +28,8 @@ def test_render_text_gives_back_the_located_error():
     text = TEXT.replace("date: 2025-05-22", "date: 2025-13-22", 1)
     outcome = render_text(SummaryText(text, name="s.yaml"), ("analyst",), RenderSettings())
     assert isinstance(outcome.error, InvalidSummary)
-    assert outcome.error.lines()[0].startswith("s.yaml:6:1: date: ")
+    line = TEXT.splitlines().index("date: 2025-05-22") + 1
+    assert outcome.error.lines()[0].startswith(f"s.yaml:{line}:1: date: ")
     assert outcome.files == ()
 
 

@@ -76,3 +76,27 @@ def test_loopback_addresses(host, loopback):
     else:
         with pytest.raises(Exception, match="token"):
             config.checked()
+
+
+def test_the_policy_allows_every_inline_style_of_a_real_briefing_and_nothing_else():
+    import base64
+    import hashlib
+    import re
+
+    from conftest import SAMPLE
+
+    import briefwright
+    from briefwright.serve.policy import page_policy, preview_style_hashes
+
+    templates = ("analyst", "executive", "public", "brief-note")
+    policy = page_policy(preview_style_hashes(templates, ()))
+    assert "default-src 'none'" in policy and "script-src 'self';" in policy
+    assert "unsafe-inline" not in policy
+    for template in templates:
+        html = briefwright.render_bytes(SAMPLE, formats="html", template=template)["html"].decode()
+        styles = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
+        styles += re.findall(r'\sstyle="([^"]*)"', html)
+        assert styles
+        for css in styles:
+            digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in policy, (template, css[:40])

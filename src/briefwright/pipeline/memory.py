@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _WARM_UP_SUMMARY = """\
 title: Warm-up
 date: 2025-01-01
-marking: "TLP:AMBER"
+marking: "{marking}"
 source: {title: Warm-up source, publisher: briefwright}
 summary: A briefing rendered once so that the next one finds everything loaded.
 key_points:
@@ -35,6 +35,11 @@ implications:
   - {text: An implication., likelihood: likely, confidence: moderate}
 recommendations: [A recommendation.]
 """
+
+
+def small_summary(marking: str = "TLP:AMBER") -> SummaryText:
+    """A small valid summary that uses every part of a briefing, with the given marking."""
+    return SummaryText(_WARM_UP_SUMMARY.replace("{marking}", marking))
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def warm_up(templates: tuple[str, ...], settings: RenderSettings) -> list[Briefw
     """
     errors = []
     for template in templates:
-        outcome = render_text(SummaryText(_WARM_UP_SUMMARY), (template,), settings)
+        outcome = render_text(small_summary(), (template,), settings)
         if outcome.error is not None:
             errors.append(outcome.error)
     return errors

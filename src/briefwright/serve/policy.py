@@ -3,16 +3,23 @@ preview's own styles, named by their hashes.
 
 The HTML preview is shown in a sandboxed iframe through `srcdoc`, and such a frame lives under
 its page's policy. Its stylesheet (one per template theme) and the TLP labels' style attributes
-are therefore allowed by hash, computed from the templates the server offers; the page itself
-has no inline style or script.
+are therefore allowed by hash, taken from briefings rendered with the templates the server
+offers; the page itself has no inline style or script.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Iterable
+from html import unescape
 from pathlib import Path
+
+# Markings whose look differs in HTML: each TLP label has its own inline colours.
+MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED", "INTERNAL")
+_STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
 
 
 def page_policy(style_hashes: Iterable[str] = ()) -> str:
@@ -35,16 +42,24 @@ def page_policy(style_hashes: Iterable[str] = ()) -> str:
 
 
 def preview_style_hashes(template_names: Iterable[str], roots: tuple[Path, ...]) -> list[str]:
-    """The hashes of every inline style an HTML briefing from these templates can hold."""
-    from briefwright.templating.discovery import resolve_template
-    from briefwright.writers.html import TLP_COLOURS
-    from briefwright.writers.html.style import stylesheet
+    """The hashes of every inline style an HTML briefing from these templates can hold.
 
-    hashes = [_hash(f"background:#000000;color:{colour}") for colour in TLP_COLOURS.values()]
+    Taken from what the HTML writer really writes: a small briefing in each template, once
+    with each TLP label (whose colours are inline) and once with another marking.
+    """
+    from briefwright.pipeline.memory import render_text, small_summary
+    from briefwright.pipeline.settings import RenderSettings
+
+    settings = RenderSettings(formats=("html",), template_path=roots)
+    hashes: set[str] = set()
     for name in template_names:
-        theme = resolve_template(name, roots=roots).theme
-        hashes.append(_hash(f"\n{stylesheet(theme)}"))
-    return hashes
+        for marking in MARKINGS:
+            outcome = render_text(small_summary(marking), (name,), settings)
+            for _, data in outcome.files:
+                html = data.decode("utf-8")
+                hashes.update(_hash(css) for css in _STYLE_ELEMENT.findall(html))
+                hashes.update(_hash(unescape(css)) for css in _STYLE_ATTRIBUTE.findall(html))
+    return sorted(hashes)
 
 
 def _hash(text: str) -> str:
