@@ -11,18 +11,18 @@
     return node || {};
   }
 
-  // The variant of a property that is not null: {type: "string"}, an object, an array.
+  // The variant of a property a form can fill: plain text if it may be text, else the first
+  // that is not null (an object, an array).
   function variant(node) {
     node = deref(node);
-    if (node.anyOf) {
-      const options = node.anyOf.filter((v) => v.type !== "null");
-      return Object.assign({}, deref(options[0]), { description: node.description });
-    }
-    return node;
+    const options = (node.anyOf || node.oneOf || []).filter((v) => v.type !== "null");
+    if (!options.length) return node;
+    const chosen = options.find((v) => v.type === "string") || deref(options[0]);
+    return Object.assign({}, chosen, { description: node.description });
   }
 
   function takesStrings(items) {
-    const options = items.anyOf || [items];
+    const options = items.anyOf || items.oneOf || [items];
     return options.some((v) => v.type === "string");
   }
 
