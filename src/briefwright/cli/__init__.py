@@ -99,7 +99,7 @@ def main(ctx: click.Context, config_file: Path | None) -> None:
 
 
 def _register() -> None:
-    from briefwright.cli import cache, config, mail, render, sources, templates
+    from briefwright.cli import cache, config, mail, render, serve, sources, templates
 
     for command in (
         render.render,
@@ -111,6 +111,7 @@ def _register() -> None:
         mail.mail,
         cache.cache,
         config.config,
+        serve.serve,
     ):
         main.add_command(command)
 

@@ -16,7 +16,10 @@ from briefwright.mail import DEFAULT_ATTACH
 from briefwright.pipeline.settings import DEFAULT_TEMPLATE, RenderSettings, normalise_formats
 
 if TYPE_CHECKING:
+    from email.message import EmailMessage
+
     from briefwright.pipeline.load import SummarySource
+    from briefwright.pipeline.steps import Rendered
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 BODY_FORMATS = ("md", "html")  # the text/plain body and its text/html alternative
@@ -60,18 +63,13 @@ def _ignore(message: str) -> None:
     pass
 
 
-def compose_and_deliver(
-    request: MailRequest,
-    smtp: SmtpSettings | None,
-    *,
-    warn: Callable[[str], None] = _ignore,
-) -> MailResult:
-    """Render, build the message, write the .eml, and send it when SMTP settings are given."""
+def compose_message(
+    request: MailRequest, *, warn: Callable[[str], None] = _ignore
+) -> tuple[EmailMessage, Rendered]:
+    """Render the briefing and build its message; nothing is written or sent."""
     import datetime as dt
 
     from briefwright.mail.message import MIME_TYPES, build_message
-    from briefwright.mail.smtp import send_message
-    from briefwright.output import commit_outputs
     from briefwright.pipeline.steps import render_document
     from briefwright.writers import writer_info
 
@@ -92,6 +90,21 @@ def compose_and_deliver(
         sender=request.sender,
         date=dt.datetime.now(dt.UTC),
     )
+    return message, rendered
+
+
+def compose_and_deliver(
+    request: MailRequest,
+    smtp: SmtpSettings | None,
+    *,
+    warn: Callable[[str], None] = _ignore,
+) -> MailResult:
+    """Render, build the message, write the .eml, and send it when SMTP settings are given."""
+    from briefwright.mail.smtp import send_message
+    from briefwright.output import commit_outputs
+
+    message, rendered = compose_message(request, warn=warn)
+    settings = request.settings
     eml_path = request.output or settings.output_dir / f"{rendered.stem}.eml"
     commit_outputs({eml_path: message.as_bytes()}, force=settings.force)
     if smtp is None:

@@ -35,6 +35,9 @@ class RenderSettings:
     font: str | None = None  # a font family for the PDF and DOCX instead of the theme's
     strict: bool = False  # a character no font can draw is an error, not a warning
     verify: bool = False  # check every quote against source.text before rendering
+    # Where templates are looked up by name, besides the built-ins (a server's configured
+    # directories); None: the CLI's search path. With it, a template must be a name, not a path.
+    template_path: tuple[Path, ...] | None = None
 
 
 def normalise_formats(formats: str | Iterable[str]) -> tuple[str, ...]:

@@ -50,11 +50,16 @@ __all__ = [
 ]
 
 
-def resolve(template: str | os.PathLike[str]) -> ResolvedTemplate:
-    """The template by name or directory, with its `extends` chain followed."""
+def resolve(
+    template: str | os.PathLike[str], roots: tuple[Path, ...] | None = None
+) -> ResolvedTemplate:
+    """The template by name or directory, with its `extends` chain followed.
+
+    With `roots`, by name only, from those directories and the built-ins (see search_path).
+    """
     from briefwright.templating.discovery import resolve_template
 
-    return resolve_template(template)
+    return resolve_template(template, roots=roots)
 
 
 def verify(loaded: LoadedSummary) -> bool:
@@ -181,7 +186,7 @@ def render_document(
     loaded = load(source)
     check_finished(loaded, strict=settings.strict, warn=warn)
     times.lap("load")
-    resolved = resolve(template)
+    resolved = resolve(template, settings.template_path)
     times.lap("template")
     verified = verify(loaded) if settings.verify else False
     if settings.verify:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,10 +69,18 @@ def builtin_templates_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
-def search_path() -> list[tuple[str, Path]]:
-    """(origin, directory) pairs searched for `-t NAME`, first match wins."""
+def search_path(roots: Sequence[Path] | None = None) -> list[tuple[str, Path]]:
+    """(origin, directory) pairs searched for `-t NAME`, first match wins.
+
+    `roots` replaces everything but the built-ins (a server's configured template directories);
+    None: ./templates, BRIEFWRIGHT_TEMPLATE_PATH and the user's config directory, as the CLI.
+    """
     import click
 
+    if roots is not None:
+        return [("configured", Path(root)) for root in roots] + [
+            ("built-in", builtin_templates_dir())
+        ]
     entries = [("working directory", Path.cwd() / "templates")]
     for part in os.environ.get("BRIEFWRIGHT_TEMPLATE_PATH", "").split(os.pathsep):
         if part.strip():
@@ -84,9 +93,15 @@ def search_path() -> list[tuple[str, Path]]:
     return [entry for i, entry in enumerate(entries) if keys[i] not in keys[i + 1 :]]
 
 
-def resolve_template(name_or_path: str | os.PathLike) -> ResolvedTemplate:
-    """Find a template by name or directory and follow its `extends` chain."""
-    start = _locate(str(name_or_path))
+def resolve_template(
+    name_or_path: str | os.PathLike, *, roots: Sequence[Path] | None = None
+) -> ResolvedTemplate:
+    """Find a template by name or directory and follow its `extends` chain.
+
+    With `roots` (see search_path), only a name is taken, and it and every parent are looked
+    up in those directories and the built-ins alone.
+    """
+    start = _locate(str(name_or_path), roots)
     chain: list[tuple[Path, TemplateConfig]] = []
     directory: Path | None = start
     while directory is not None:
@@ -97,14 +112,14 @@ def resolve_template(name_or_path: str | os.PathLike) -> ResolvedTemplate:
             raise TemplateError(f"{start}: template chain is deeper than {MAX_DEPTH} levels")
         config = read_config(directory)
         chain.append((directory, config))
-        directory = _parent_of(directory, config) if config.get("extends") else None
+        directory = _parent_of(directory, config, roots) if config.get("extends") else None
     return _build(chain)
 
 
-def list_templates() -> list[TemplateListing]:
+def list_templates(*, roots: Sequence[Path] | None = None) -> list[TemplateListing]:
     """Every template on the search path, sorted by name, earlier entries shadowing later."""
     found: dict[str, list[tuple[str, Path]]] = {}
-    for origin, root in search_path():
+    for origin, root in search_path(roots):
         for directory in _template_dirs(root):
             found.setdefault(directory.name, []).append((origin, directory))
     listings = []
@@ -146,21 +161,23 @@ def _is_path(text: str) -> bool:
     return any(s in text for s in seps) or (Path(text) / "template.toml").is_file()
 
 
-def _locate(text: str) -> Path:
+def _locate(text: str, roots: Sequence[Path] | None) -> Path:
+    if roots is not None:
+        return _find(text, None, roots)
     if _is_path(text):
         directory = Path(text).expanduser()
         if not (directory / "template.toml").is_file():
             what = "not a directory" if not directory.is_dir() else "it has no template.toml"
             raise TemplateError(f"{directory}: not a usable template directory: {what}")
         return directory
-    return _find(text, after=None)
+    return _find(text, None, roots)
 
 
-def _find(name: str, after: Path | None) -> Path:
+def _find(name: str, after: Path | None, roots: Sequence[Path] | None) -> Path:
     """The first template called `name` on the search path, skipping past `after` if given."""
     if not TEMPLATE_NAME.match(name):
         raise TemplateError(f"{name!r} is not a template name ({NAME_RULE})")
-    entries = search_path()
+    entries = search_path(roots)
     candidates = [root / name for _, root in entries if (root / name / "template.toml").is_file()]
     if after is not None:
         own = [_real(c) for c in candidates]
@@ -183,10 +200,10 @@ def _not_found(name: str, entries: list[tuple[str, Path]]) -> TemplateError:
     return TemplateError(message, [Issue("\n".join([message, *details]))])
 
 
-def _parent_of(directory: Path, config: TemplateConfig) -> Path:
+def _parent_of(directory: Path, config: TemplateConfig, roots: Sequence[Path] | None) -> Path:
     parent = config["extends"]
     try:
-        return _find(parent, after=directory)
+        return _find(parent, directory, roots)
     except TemplateError as exc:
         where = Location(file=str(directory / "template.toml"), field="extends")
         details = exc.issues[0].message.split("\n", 1)[1]
