@@ -17,6 +17,9 @@ from jinja2.bccache import Bucket, BytecodeCache
 from briefwright import cache
 
 KIND = "templates"
+# Raised whenever the environment compiles differently (how finalize is called, extensions):
+# code compiled for the old environment must not be loaded into the new one.
+COMPILED_FOR = 2
 
 
 class SealedBytecodeCache(BytecodeCache):
@@ -38,9 +41,10 @@ class SealedBytecodeCache(BytecodeCache):
 def entry_key(bucket: Bucket) -> str:
     """A digest of what the compiled code depends on: the template's name and file (Jinja's
     `bucket.key`), its source text (`bucket.checksum`) and Jinja; the version of briefwright,
-    whose environment compiled it, names the directory. Never a time stamp: an edit that keeps
-    the file's time is still seen."""
-    made_of = f"{jinja2.__version__}\0{bucket.key}\0{bucket.checksum}"
+    whose environment compiled it, names the directory, and COMPILED_FOR tells apart the
+    environments of one version in development. Never a time stamp: an edit that keeps the
+    file's time is still seen."""
+    made_of = f"{jinja2.__version__}\0{COMPILED_FOR}\0{bucket.key}\0{bucket.checksum}"
     return hashlib.sha256(made_of.encode()).hexdigest()
 
 

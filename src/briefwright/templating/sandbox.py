@@ -2,7 +2,8 @@
 
 Every printed value passes through `finalize`, which Markdown-escapes it unless it is `Raw` (the
 `|raw` filter, or the output of a macro, `caller()`, `super()` or `self.block()`, which is Markdown
-the template itself wrote). Template files are served only from the template chain's
+the template itself wrote); translated texts (`_()`, `{% trans %}`) are printed values too, and
+dates print in the summary's language. Template files are served only from the template chain's
 directories; operations that could eat memory or time are refused.
 """
 
@@ -14,7 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, Undefined
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    StrictUndefined,
+    TemplateNotFound,
+    Undefined,
+    pass_context,
+)
 from jinja2.bccache import BytecodeCache
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.runtime import BlockReference, Context, Macro
@@ -27,6 +35,7 @@ from briefwright.templating.filters import (
     display_text,
     replaced_size,
 )
+from briefwright.templating.translate import gettext, language_of, ngettext
 
 MAX_ITEMS = 100_000  # total items all `range()` calls of one render may produce
 _MAX_ARGUMENT = 10_000  # widths, counts and exponents a string or number operation may take
@@ -133,6 +142,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
     """The immutable sandbox, with size guards and Raw output for template-made Markdown."""
 
     intercepted_binops = frozenset({"*", "**", "%"})
+    install_gettext_callables: Callable[..., None]  # added by Jinja's i18n extension
 
     def __init__(
         self,
@@ -149,6 +159,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
         self.chain_loader = loader  # self.loader, typed as any loader, is this one
         self.filters = filters
@@ -158,7 +169,10 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             "cycler": self.globals["cycler"],
             "joiner": self.globals["joiner"],
             "namespace": self.globals["namespace"],
+            "_": self.globals["_"],
         }
+        # new style: `_("%(n)s items", n=3)` formats, and a `%` in a text is written `%%`
+        self.install_gettext_callables(gettext, ngettext, newstyle=True)
         self.items_left = MAX_ITEMS
 
     def start_render(self) -> None:
@@ -188,11 +202,12 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         return items
 
 
-def finalize(value: object) -> str:
+@pass_context
+def finalize(context: Context, value: object) -> str:
     """How a printed value appears in the Markdown: escaped text, or Raw as it is."""
     if type(value) is Raw:
         return value
-    return escape_markdown(display_text(value))
+    return escape_markdown(display_text(value, language_of(context)))
 
 
 def _guard_call(obj: object, args: tuple[object, ...]) -> None:
