@@ -127,8 +127,10 @@ def _likelihood_range_filter(context: Context, term: str | None) -> str:
 
 
 def full_stop(text: Any) -> str:
-    """The text ending in a full stop: "." is added unless it ends with one already (or with
-    "!", "?" or "…"), so "22 мая 2025 г." does not get a second one."""
+    """The text ending in one full stop: "22 мая 2025 г." and "Why?" get no second one.
+
+    A "." is added unless the text already ends with ".", "!", "?" or "…".
+    """
     text = "" if text is None else str(text).rstrip()
     return text if not text or text.endswith((".", "!", "?", "\u2026")) else f"{text}."
 
