@@ -383,6 +383,9 @@ FILTER_CASES = {
     "{{ 'almost no chance'|likelihood_range }}": "1\u20135%",
     "{{ 'likely'|capfirst }}": "Likely",
     "{{ likelihood_scale|length }}": "7",
+    "{{ 'Published 22 мая 2025 г.'|full_stop }} {{ 'Why?'|full_stop }} {{ 'x'|full_stop }}": (
+        "Published 22 мая 2025 г. Why? x."
+    ),
 }
 
 

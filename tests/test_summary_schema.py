@@ -164,6 +164,7 @@ SCHEMA_CANNOT = {
     "yaml11-strings.yaml": "YAML 1.1 plain scalars (title: 2025, yes) are text to briefwright",
     "marking-order.yaml": "a portion marked above the summary: markings are ordered by scheme",
     "marked-portion-unmarked-summary.yaml": "a marked portion needs a marked summary",
+    "bad-language.yaml": "a language tag of the right shape that names no known language",
 }
 
 

@@ -189,7 +189,7 @@ def test_scaffold_writes_a_working_child_with_every_block_to_override(places):
     briefing = (path / "briefing.md.j2").read_text(encoding="utf-8")
     for block in ("title_block", "bottom_line", "key_points", "quotes", "timeline"):
         assert f"{{% block {block} %}}" in briefing
-    assert "# Outlook" in briefing  # the executive's own version of implications
+    assert '# {{ _("Outlook") }}' in briefing  # the executive's own version of implications
     summary = load_summary(SAMPLE).summary
     executive = render_markdown(resolve_template("executive"), summary)
     assert render_markdown(resolved, summary) == executive  # commented blocks change nothing

@@ -84,6 +84,15 @@ def test_installed_wheel_renders_the_sample(installed, tmp_path):
     assert "# Lavrov in Yerevan: Moscow Courts Armenia as Ties with Baku Sour" in markdown
 
 
+def test_installed_wheel_renders_in_french_from_its_catalogue(installed, tmp_path):
+    french = tmp_path / "fr.yaml"
+    french.write_text(SAMPLE.read_text(encoding="utf-8") + "language: fr\n", encoding="utf-8")
+    result = _run(installed, "render", str(french), "-f", "pdf", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first = squash(pdf_pages_text((tmp_path / "out" / "fr.analyst.pdf").read_bytes())[0])
+    assert "Points clés" in first and "Page 1 sur 5" in first
+
+
 def test_installed_wheel_scaffolds_a_template_that_renders(installed, tmp_path):
     created = _run(installed, "templates", "new", "minister", "--from", "executive", cwd=tmp_path)
     assert created.returncode == 0, created.stderr

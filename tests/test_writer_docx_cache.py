@@ -20,7 +20,7 @@ THEME = Theme(accent_color="#204060")  # a theme no other test prepares, so the 
 @pytest.fixture
 def entry() -> Path:
     """The cache entry of THEME's prepared document, made by a fresh build."""
-    key = package._cache_key(THEME, None)
+    key = package._cache_key(THEME, None, "en")
     path = cache.subdir("docx") / key
     path.unlink(missing_ok=True)
     package._prepare.cache_clear()

@@ -1,8 +1,8 @@
 """The document's metadata from a summary and a template: title, marking, dates, properties.
 
-The rules applied here (the render's marking under the release rule, how dates read, how a
-running title is shortened) hold for every writer: writers read DocMeta and never work them
-out again.
+The rules applied here (the render's marking under the release rule, how dates read in the
+summary's language, how a running title is shortened) hold for every writer: writers read
+DocMeta and never work them out again.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def document_meta(
         author=(summary.author or "") if config.get("show_author", True) else "",
         organization=(summary.organization or "") if config.get("show_organization", True) else "",
         date=summary.date.isoformat() if summary.date else "",
-        date_label=format_date(summary.date) if summary.date else "",
+        date_label=format_date(summary.date, language=summary.language) if summary.date else "",
         marking=marking.label if marking else "",
         status=summary.status or "",
         version=summary.version or "",
@@ -47,6 +47,7 @@ def document_meta(
         subject=summary.source.title,
         keywords=tuple(summary.tags),
         source_url=summary.source.url or "",
+        language=summary.language,
         template=template.name,
         audience=template.audience,
         verified=verified,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefwright.doctree.titles import short_title as shorten_title
+from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import is_banner, normalise, tlp_colour
 
 # --- inline -------------------------------------------------------------------------------
@@ -214,10 +215,9 @@ class DocMeta:
         return self.status == "draft"
 
     def control_parts(self) -> list[str]:
-        """Reference and version as the footer shows them: ["Ref. EAU-2025-117", "Version 0.3"]."""
-        parts = [f"Ref. {self.reference}" if self.reference else ""]
-        parts.append(f"Version {self.version}" if self.version else "")
-        return [part for part in parts if part]
+        """Reference and version as the footer shows them: ["Ref. EAU-2025-117", "Version 0.3"],
+        in the document's language."""
+        return furniture_texts(self.language).control_parts(self.reference, self.version)
 
 
 @dataclass(frozen=True)

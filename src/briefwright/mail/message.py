@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import UsageError
+from briefwright.i18n.texts import furniture_texts
 
 # The MIME type of each output format, for the caller that attaches rendered files.
 MIME_TYPES = {
@@ -82,7 +83,8 @@ def subject_line(meta: DocMeta) -> str:
     attached briefing carries.
     """
     title = " ".join(meta.title.split())
-    tags = [f"[{meta.marking}]" if meta.marking else "", "[DRAFT]" if meta.draft else ""]
+    draft = furniture_texts(meta.language).draft
+    tags = [f"[{meta.marking}]" if meta.marking else "", f"[{draft}]" if meta.draft else ""]
     return " ".join(part for part in (*tags, title) if part)
 
 

@@ -1,5 +1,6 @@
-"""What makes a valid summary an unfinished one: a draft's TODO placeholders left in, and a
-source.text that names no file. Each is a located warning; strict settings make them errors.
+"""What makes a valid summary an unfinished one: a draft's TODO placeholders left in, a
+source.text that names no file, a language briefwright has no translations for. Each is a
+located warning; strict settings make them errors.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefwright.errors import InvalidSummary, Issue
+from briefwright.i18n import catalogue_languages, has_catalogue
 
 if TYPE_CHECKING:
     from briefwright.summary import LoadedSummary
@@ -30,6 +32,7 @@ def unfinished(loaded: LoadedSummary) -> list[Issue]:
         for path in _placeholders(loaded.summary.model_dump(exclude_none=True), ())
     ]
     issues += _missing_sources(loaded)
+    issues += _untranslated(loaded)
     return sorted(issues, key=lambda i: (i.location.line or 0, i.location.column or 0))
 
 
@@ -73,6 +76,18 @@ def _missing_sources(loaded: LoadedSummary) -> list[Issue]:
             message = f"{reason}: {source.text}; `check` and --verify cannot compare quotes"
             issues.append(Issue(message, loaded.locate(where), "warning"))
     return issues
+
+
+def _untranslated(loaded: LoadedSummary) -> list[Issue]:
+    language = loaded.summary.language
+    if has_catalogue(language):
+        return []
+    known = ", ".join(catalogue_languages())
+    message = (
+        f"briefwright has no translations for {language!r} (it has {known}): headings and "
+        "page furniture stay in English; dates follow the language"
+    )
+    return [Issue(message, loaded.locate(("language",)), "warning")]
 
 
 def _not_a_file(path: Path) -> str | None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
+from briefwright.i18n.dates import DateNames, date_names, day_label, point_label, range_label
+from briefwright.i18n.tags import HOUSE_LANGUAGE
 from briefwright.summary.raw import describe, quoted
 
 # English names, not calendar.month_name: that one follows the process locale.
@@ -19,8 +21,10 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ENGLISH = DateNames(MONTHS, tuple(m[:3] for m in MONTHS), DAYS, tuple(d[:3] for d in DAYS))
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 _DIRECTIVE = re.compile(r"%(-?)(.)")
+_DAY_CODE = re.compile(r"%-?d")
 _POINT = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE_SPEC = re.compile(rf"^({_POINT})(?:\s*/\s*({_POINT}))?$")
 DATE_SPEC_PATTERN = rf"^{_POINT}(\s*/\s*{_POINT})?$"
@@ -98,8 +102,9 @@ class DateSpec:
     """A timeline date: YYYY, YYYY-MM, YYYY-MM-DD, or START/END of those.
 
     `start` is the first day covered and `end` the last, so "2025-05" runs from 1 to 31 May.
-    `sort_key` orders entries chronologically; `label` is the English display text and `iso`
-    the normalised input ("2025-05-20/2025-05-21"). `str()` gives the label.
+    `sort_key` orders entries chronologically; `label` is the English display text (`label_in`
+    gives it in another language) and `iso` the normalised input ("2025-05-20/2025-05-21").
+    `str()` gives the label.
     """
 
     begin: _Point
@@ -142,6 +147,15 @@ class DateSpec:
     def label(self) -> str:
         return _range_label(self.begin, self.finish) if self.finish else self.begin.label
 
+    def label_in(self, language: str) -> str:
+        """The display text in `language` (a BCP 47 tag); "en" gives `label`."""
+        if language == HOUSE_LANGUAGE:
+            return self.label
+        begin = astuple(self.begin)
+        if self.finish is None:
+            return point_label(begin, language)
+        return range_label(begin, astuple(self.finish), language)
+
     def __str__(self) -> str:
         return self.label
 
@@ -178,8 +192,17 @@ class DateSpec:
         }
 
 
-def format_date(value: datetime.date, fmt: str = DEFAULT_DATE_FORMAT) -> str:
-    """strftime-style formatting in English on every platform; `%-d` drops the leading zero."""
+def format_date(
+    value: datetime.date, fmt: str | None = None, language: str = HOUSE_LANGUAGE
+) -> str:
+    """strftime-style formatting in `language` on every platform; `%-d` drops the leading zero.
+
+    Without `fmt`, the language's usual long date: "22 May 2025" in English, "22 mai 2025".
+    """
+    if fmt is None and language != HOUSE_LANGUAGE:
+        return day_label(value, language)
+    fmt = fmt or DEFAULT_DATE_FORMAT
+    names = _names(language, with_day=bool(_DAY_CODE.search(fmt)))
 
     def one(match: re.Match) -> str:
         bare, code = match.group(1) == "-", match.group(2)
@@ -189,10 +212,10 @@ def format_date(value: datetime.date, fmt: str = DEFAULT_DATE_FORMAT) -> str:
         table = {
             "Y": str(value.year),
             "y": f"{value.year % 100:02d}",
-            "B": MONTHS[value.month - 1],
-            "b": MONTHS[value.month - 1][:3],
-            "A": DAYS[value.weekday()],
-            "a": DAYS[value.weekday()][:3],
+            "B": names.months[value.month - 1],
+            "b": names.months_short[value.month - 1],
+            "A": names.days[value.weekday()],
+            "a": names.days_short[value.weekday()],
             "%": "%",
         }
         if code not in table:
@@ -200,3 +223,9 @@ def format_date(value: datetime.date, fmt: str = DEFAULT_DATE_FORMAT) -> str:
         return table[code]
 
     return _DIRECTIVE.sub(one, fmt)
+
+
+def _names(language: str, *, with_day: bool) -> DateNames:
+    if language == HOUSE_LANGUAGE:
+        return _ENGLISH
+    return date_names(language, with_day)

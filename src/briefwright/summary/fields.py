@@ -1,4 +1,4 @@
-"""Field types shared by the summary models: text, dates, likelihood, confidence, URLs.
+"""Field types shared by the summary models: text, dates, likelihood, confidence, URLs, language.
 
 Each type is an `Annotated` pydantic type whose validator gives a plain-English message. YAML
 scalars arrive as `RawScalar` (see raw.py): a field that expects text takes the exact text the
@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
+from briefwright.i18n.tags import LANGUAGE_TAG_PATTERN, parse_language
 from briefwright.summary.dates import DateSpec
 from briefwright.summary.raw import RawScalar, describe, quoted, unwrap
 
@@ -143,4 +144,16 @@ Url = Annotated[
 ]
 SchemaVersion = Annotated[
     int, BeforeValidator(_to_schema_version), WithJsonSchema({"type": "integer", "const": 1})
+]
+LanguageTag = Annotated[
+    str,
+    AfterValidator(parse_language),
+    BeforeValidator(_to_text),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"^{LANGUAGE_TAG_PATTERN}$",
+            "examples": ["en", "fr", "ru", "fr-CA"],
+        }
+    ),
 ]

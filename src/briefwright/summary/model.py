@@ -24,11 +24,13 @@ from pydantic import (
     model_validator,
 )
 
+from briefwright.i18n.tags import HOUSE_LANGUAGE
 from briefwright.summary.control import ControlText, MarkingText, PortionMarking, Status
 from briefwright.summary.dates import DateSpec
 from briefwright.summary.fields import (
     Confidence,
     Date,
+    LanguageTag,
     Likelihood,
     SchemaVersion,
     Text,
@@ -268,6 +270,13 @@ class Summary(_Model):
         [], description="Recommended actions; each a string or {text}."
     )
     tags: list[Text] = Field([], description="Keywords; also written to the file properties.")
+    language: LanguageTag = Field(
+        HOUSE_LANGUAGE,
+        description=(
+            "The language of the briefing as a BCP 47 tag, e.g. 'fr' or 'ru': headings, page "
+            "furniture and dates follow it. Default 'en'."
+        ),
+    )
 
     @model_validator(mode="before")
     @classmethod

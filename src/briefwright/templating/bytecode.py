@@ -19,6 +19,9 @@ from jinja2.bccache import Bucket, BytecodeCache
 from briefwright import cache
 
 KIND = "templates"
+# Raised whenever the environment compiles differently (how finalize is called, extensions):
+# code compiled for the old environment must not be loaded into the new one.
+COMPILED_FOR = 2
 
 
 class SealedBytecodeCache(BytecodeCache):
@@ -41,9 +44,12 @@ def entry_key(bucket: Bucket) -> str:
     """A digest of what the compiled code depends on: the template's name and file (Jinja's
     `bucket.key`), its source text (`bucket.checksum`), Jinja, and the code generator of
     sandbox.py, which compiles `~` and loops to budgeted calls (code compiled by an older one
-    would run unmeasured); the version of briefwright names the directory. Never a time
+    would run unmeasured); COMPILED_FOR tells apart environments that compile differently for
+    reasons outside sandbox.py; the version of briefwright names the directory. Never a time
     stamp: an edit that keeps the file's time is still seen."""
-    made_of = f"{jinja2.__version__}\0{_compiler()}\0{bucket.key}\0{bucket.checksum}"
+    made_of = (
+        f"{jinja2.__version__}\0{COMPILED_FOR}\0{_compiler()}\0{bucket.key}\0{bucket.checksum}"
+    )
     return hashlib.sha256(made_of.encode()).hexdigest()
 
 

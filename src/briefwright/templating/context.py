@@ -2,8 +2,10 @@
 
 Portions above the template's `max_marking` and items whose `audiences` leave out its audience
 are dropped before the template runs (templating/release.py), so no template, built-in or
-written by a user, can show them. Dates stay dates (they print as "22 May 2025" and take
-`|date(...)`) with ready-made `_label` and `_iso` strings beside them.
+written by a user, can show them. Dates stay dates (they print as "22 May 2025", or as the
+summary's `language` writes them, and take `|date(...)`) with ready-made `_label` and `_iso`
+strings beside them. Likelihood and confidence come as the terms written and as phrases in
+the summary's language.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, assert_never
 
+from briefwright.i18n.texts import confidence_label, likelihood_label
 from briefwright.markings import Marking, portion_mark
 from briefwright.summary.dates import format_date
 from briefwright.summary.fields import LIKELIHOOD_RANGES
@@ -63,16 +66,19 @@ REFERENCE: dict[str, str] = {
     "timeline": "list of {when, date_label, date_iso, start, end, label, event, significance, "
     "source_number, marking, portion_mark} in date order; `when` is the label if given, else "
     "the date as text ('20–21 May 2025')",
-    "implications": "list of {text, actor, likelihood, likelihood_range ('55–80%'), confidence, "
-    "source_number, marking, portion_mark}; an item's source_number is the number of the source "
-    "it cites, or None",
+    "implications": "list of {text, actor, likelihood, likelihood_label, likelihood_range "
+    "('55–80%'), confidence, confidence_label ('moderate confidence'), source_number, marking, "
+    "portion_mark}; the _label fields are in the summary's language; an item's source_number is "
+    "the number of the source it cites, or None",
     "recommendations": "list of {text, marking, portion_mark}",
     "tags": "list of strings",
     "counts": "items shown per section, e.g. counts.key_points",
     "more": "items per section left out by the template's limits, e.g. more.key_points",
-    "likelihood_scale": "the ICD 203 scale: list of {term, range}",
+    "likelihood_scale": "the ICD 203 scale: list of {term, label, range}",
     "template": "{name, audience, description} of the template being rendered",
     "verified": "true when the quotes were checked against the source text",
+    "language": "the summary's language, a BCP 47 tag ('en', 'fr', 'ru'...): `_()` texts, dates "
+    "and likelihood phrases follow it",
 }
 
 
@@ -87,6 +93,7 @@ def build_context(
     released = release(template, summary)
     if isinstance(summary, LoadedSummary):
         summary = summary.summary
+    language = summary.language
     sections = {name: _plain_section(summary, name, released) for name in released.sections}
     return {
         "title": summary.title,
@@ -94,7 +101,7 @@ def build_context(
         "summary": released.bottom_line,
         "summary_marking": _label(released.bottom_line_marking),
         "summary_portion_mark": _mark(released, released.bottom_line_marking),
-        **_dated("date", summary.date),
+        **_dated("date", summary.date, language),
         "author": summary.author if config.get("show_author", True) else None,
         "organization": summary.organization if config.get("show_organization", True) else None,
         "marking": _label(released.marking),
@@ -102,9 +109,9 @@ def build_context(
         "draft": summary.status == "draft",
         "version": summary.version,
         "reference": summary.reference,
-        "source": _plain_source(summary.source),
+        "source": _plain_source(summary.source, language),
         "sources": [
-            {"number": number, "id": source.id, **_plain_source(source)}
+            {"number": number, "id": source.id, **_plain_source(source, language)}
             for number, source in enumerate(summary.source_list(), start=1)
         ],
         **{name: shown for name, (shown, _) in sections.items()},
@@ -112,7 +119,12 @@ def build_context(
         "counts": {name: len(shown) for name, (shown, _) in sections.items()},
         "more": {name: more for name, (_, more) in sections.items()},
         "likelihood_scale": [
-            {"term": term, "range": likelihood_range(term)} for term in LIKELIHOOD_RANGES
+            {
+                "term": term,
+                "label": likelihood_label(term, language),
+                "range": likelihood_range(term, language),
+            }
+            for term in LIKELIHOOD_RANGES
         ],
         "template": {
             "name": template.name,
@@ -120,6 +132,7 @@ def build_context(
             "description": template.description,
         },
         "verified": verified,
+        "language": language,
     }
 
 
@@ -133,7 +146,7 @@ def _plain_section(summary: Summary, name: str, released: Release) -> tuple[list
 
 
 def _plain_portion(summary: Summary, name: str, portion: Portion, released: Release) -> Plain:
-    plain = _with_number(summary, name, portion.item, _plain(portion.item))
+    plain = _with_number(summary, name, portion.item, _plain(portion.item, summary.language))
     return {
         **plain,
         "marking": _label(portion.marking),
@@ -161,25 +174,25 @@ def _with_number(summary: Summary, name: str, item: Item, plain: Plain) -> Plain
     return {**plain, "source_number": number}
 
 
-def _plain_source(source: Source) -> Plain:
+def _plain_source(source: Source, language: str) -> Plain:
     return {
         "title": source.title,
         "publisher": source.publisher,
         "author": source.author,
-        **_dated("published", source.published),
+        **_dated("published", source.published, language),
         "url": source.url,
     }
 
 
-def _dated(name: str, value: datetime.date | None) -> Plain:
+def _dated(name: str, value: datetime.date | None, language: str) -> Plain:
     return {
         name: value,
-        f"{name}_label": format_date(value) if value else "",
+        f"{name}_label": format_date(value, language=language) if value else "",
         f"{name}_iso": value.isoformat() if value else "",
     }
 
 
-def _plain(item: Item) -> Plain:
+def _plain(item: Item, language: str) -> Plain:
     """An item as the dict a template sees."""
     # Imported here: building the models is most of the cost of importing them, and
     # `briefwright templates context` reads this module without ever building a context.
@@ -198,13 +211,14 @@ def _plain(item: Item) -> Plain:
             "text": item.text,
             "speaker": item.speaker,
             "role": item.role,
-            **_dated("date", item.date),
+            **_dated("date", item.date, language),
             "context": item.context,
         }
     if isinstance(item, TimelineEntry):
+        date_label = item.date.label_in(language)
         return {
-            "when": item.label or item.date.label,
-            "date_label": item.date.label,
+            "when": item.label or date_label,
+            "date_label": date_label,
             "date_iso": item.date.iso,
             "start": item.date.start,
             "end": item.date.end,
@@ -217,8 +231,14 @@ def _plain(item: Item) -> Plain:
             "text": item.text,
             "actor": item.actor,
             "likelihood": item.likelihood,
-            "likelihood_range": likelihood_range(item.likelihood),
+            "likelihood_label": likelihood_label(item.likelihood, language)
+            if item.likelihood
+            else None,
+            "likelihood_range": likelihood_range(item.likelihood, language),
             "confidence": item.confidence,
+            "confidence_label": confidence_label(item.confidence, language)
+            if item.confidence
+            else None,
         }
     if isinstance(item, Recommendation):
         return {"text": item.text}

@@ -23,6 +23,12 @@ def template_context_reference() -> str:
     lines += ["  Portions above max_marking, and items for other audiences, are never here."]
     lines += ["", "Filters added to Jinja's (center, format, safe, tojson... are left out):"]
     lines += [f"  {name:<{width}}  {_first_line(FILTERS[name])}" for name in _OWN_FILTERS]
+    lines += [
+        "",
+        "Fixed texts in the summary's language (gettext catalogues; printed escaped too):",
+    ]
+    lines += ["  {{ _('Key points') }}, {{ _('Page %(n)s', n=3) }}, {{ ngettext('%(num)s item',"]
+    lines += ["  '%(num)s items', count) }} and {% trans %}...{% endtrans %} blocks."]
     lines += ["", "Blocks of the built-in base template, in order (override any of them):"]
     lines += [f"  {', '.join(leaf_block_names(resolve_template('base').chain))}"]
     lines += ["  and `document`, which holds them all: override it to reorder, using"]
@@ -33,7 +39,8 @@ def template_context_reference() -> str:
 
 
 _OWN_FILTERS = (
-    "date", "join_and", "pluralise", "likelihood", "likelihood_range", "capfirst", "raw",
+    "date", "join_and", "pluralise", "likelihood", "likelihood_range", "capfirst", "full_stop",
+    "raw",
 )  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 
 Every printed value passes through `finalize`, which Markdown-escapes it unless it is `Raw` (the
 `|raw` filter, or the output of a macro, `caller()`, `super()` or `self.block()`, which is Markdown
-the template itself wrote). Template files are served only from the template chain's
+the template itself wrote); translated texts (`_()`, `{% trans %}`) are printed values too, and
+dates print in the summary's language. Template files are served only from the template chain's
 directories; operations that could eat memory or time are refused.
 """
 
@@ -15,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, Undefined, nodes
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    StrictUndefined,
+    TemplateNotFound,
+    Undefined,
+    nodes,
+    pass_context,
+)
 from jinja2.bccache import BytecodeCache
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, UndefinedError
@@ -34,6 +43,7 @@ from briefwright.templating.guards import (
     guard_call,
     joined,
 )
+from briefwright.templating.translate import gettext, language_of, ngettext
 
 MAX_TEMPLATE_BYTES = 1_000_000
 """Largest template file read (a briefing template is a few kilobytes)."""
@@ -173,6 +183,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
     code_generator_class = _BudgetedCode
+    install_gettext_callables: Callable[..., None]  # added by Jinja's i18n extension
 
     def __init__(
         self,
@@ -189,6 +200,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
         self.chain_loader = loader  # self.loader, typed as any loader, is this one
         self.filters = filters
@@ -198,7 +210,10 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             "cycler": self.globals["cycler"],
             "joiner": self.globals["joiner"],
             "namespace": _Namespace,
+            "_": self.globals["_"],
         }
+        # new style: `_("%(n)s items", n=3)` formats, and a `%` in a text is written `%%`
+        self.install_gettext_callables(gettext, ngettext, newstyle=True)
 
     def start_render(self, seconds: float | None = None) -> None:
         """Start the budget of the render about to run here (the environment is shared)."""
@@ -259,10 +274,11 @@ def _range(*args: int) -> range:
     return items
 
 
-def finalize(value: object) -> str:
+@pass_context
+def finalize(context: Context, value: object) -> str:
     """How a printed value appears in the Markdown: escaped text, or Raw as it is."""
     if type(value) is Raw:
         return value
-    text = display_text(value)
+    text = display_text(value, language_of(context))
     budget.charge_result(text)
     return escape_markdown(text)

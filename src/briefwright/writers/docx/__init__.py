@@ -19,7 +19,7 @@ __all__ = ["HANDLERS", "write"]
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """The DOCX file for `doc`: same tree, theme and options give the same bytes."""
-    package = open_package(theme, options.reference_doc)
+    package = open_package(theme, options.reference_doc, doc.meta.language or "en")
     body = package.document.element.body
     # the body's own w:sectPr: the prepared document has one section and writes add none
     section = body.sectPr

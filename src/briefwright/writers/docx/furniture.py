@@ -18,6 +18,7 @@ from docx.package import Package as DocxPackage
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from briefwright.doctree.nodes import DocMeta
+from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import tlp_colour_name
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
@@ -42,7 +43,7 @@ def write_furniture(package: Package, section: Any, meta: DocMeta, ctx: Context,
     header = ctx.with_(container=header_part.element, part=header_part)
     first = _marking(meta, header, "Header")
     if meta.draft:
-        first.append(watermark_run(ctx.text_width / 20, font))
+        first.append(watermark_run(ctx.text_width / 20, font, furniture_texts(meta.language).draft))
     footer = ctx.with_(container=footer_part.element, part=footer_part)
     _page_line(meta, footer)
     if meta.marking:
@@ -108,16 +109,19 @@ def _page_line(meta: DocMeta, ctx: Context) -> None:
     paragraph[0].append(el("tabs", (tab,)))
     text_runs(paragraph, _footer_text(meta), ctx, RunFormat())
     paragraph.append(el("r", (el("tab"),)))
-    text_runs(paragraph, "Page ", ctx, RunFormat())
-    _field(paragraph, "PAGE", "1")
-    text_runs(paragraph, " of ", ctx, RunFormat())
-    _field(paragraph, "NUMPAGES", "1")
+    # "Page ", PAGE, " of ", NUMPAGES, "" in English; the language decides the order
+    fields = {"page": "PAGE", "total": "NUMPAGES"}
+    for part in furniture_texts(meta.language).page_parts():
+        if part in fields:
+            _field(paragraph, fields[part], "1")
+        elif part:
+            text_runs(paragraph, part, ctx, RunFormat())
 
 
 def _footer_text(meta: DocMeta) -> str:
     pieces = [meta.short_title.strip(), *meta.control_parts()]
     if meta.date_label.strip():
-        pieces.append(f"Information as of {meta.date_label.strip()}")
+        pieces.append(furniture_texts(meta.language).as_of(meta.date_label.strip()))
     return "  \u00b7  ".join(piece for piece in pieces if piece)
 
 

@@ -42,7 +42,12 @@ from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
 from briefwright.writers.docx.reference import check_opened, read_reference, refused
-from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
+from briefwright.writers.docx.styles import (
+    StyleIndex,
+    set_default_language,
+    set_doc_defaults,
+    set_page,
+)
 from briefwright.writers.docx.stylesheet import stylesheet
 from briefwright.writers.docx.xml import clean
 
@@ -69,33 +74,37 @@ _APP_XML = (
 )
 
 
-def open_package(theme: Theme, reference_doc: Path | None) -> Package:
-    """A package of its own for one write: the prepared starting document, copied."""
+def open_package(theme: Theme, reference_doc: Path | None, language: str = "en") -> Package:
+    """A package of its own for one write: the prepared starting document, copied.
+
+    `language` is the document's default language (a BCP 47 tag), set in its styles.
+    """
     reference = None
     if reference_doc is not None:
         data = read_reference(Path(reference_doc))
         reference = (str(reference_doc), hashlib.sha256(data).hexdigest(), data)
-    return Package(_prepare(theme, reference))
+    return Package(_prepare(theme, reference, language))
 
 
 # keyed by the reference document's content: an edited file is prepared again
 @functools.lru_cache(maxsize=16)
-def _prepare(theme: Theme, reference: tuple[str, str, bytes] | None) -> Prepared:
+def _prepare(theme: Theme, reference: tuple[str, str, bytes] | None, language: str) -> Prepared:
     """The prepared document from the per-user cache, or built (and cached) when not there."""
-    key = _cache_key(theme, reference[1] if reference else None)
+    key = _cache_key(theme, reference[1] if reference else None, language)
     stored = cache.read(_CACHE, key)
     if stored is not None and is_intact(stored):
         with contextlib.suppress(*_DAMAGE):  # an entry that does not load is only a miss
             return load(stored)
-    data = _build(theme, reference)
+    data = _build(theme, reference, language)
     cache.write(_CACHE, key, data)
     return load(data)
 
 
-def _cache_key(theme: Theme, reference_digest: str | None) -> str:
-    """Everything a prepared document depends on: versions, this code, theme and reference."""
+def _cache_key(theme: Theme, reference_digest: str | None, language: str) -> str:
+    """Everything a prepared document depends on: versions, this code, theme, reference and
+    language."""
     versions = (_CACHE_FORMAT, __version__, docx.__version__, etree.LXML_VERSION)
-    made_of = (versions, _source_digest(), theme, reference_digest)
+    made_of = (versions, _source_digest(), theme, reference_digest, language)
     return hashlib.sha256(repr(made_of).encode()).hexdigest()
 
 
@@ -108,7 +117,7 @@ def _source_digest() -> str:
     return digest.hexdigest()
 
 
-def _build(theme: Theme, reference: tuple[str, str, bytes] | None) -> bytes:
+def _build(theme: Theme, reference: tuple[str, str, bytes] | None, language: str) -> bytes:
     document = _open_start(reference)
     body = document.element.body
     for child in list(body):
@@ -124,6 +133,7 @@ def _build(theme: Theme, reference: tuple[str, str, bytes] | None) -> bytes:
     if restyle:
         set_doc_defaults(document.styles.element, theme)
         set_page(section, theme)
+    set_default_language(document.styles.element, language)
     # a reference without header or footer may leave them no room; ours must not touch the edge
     section.header_distance = section.header_distance or section.top_margin // 2
     section.footer_distance = section.footer_distance or section.bottom_margin // 2

@@ -132,6 +132,36 @@ def set_doc_defaults(styles_element: Element, theme: Theme) -> None:
     styles_element.insert(0, defaults)
 
 
+def set_default_language(styles_element: Element, language: str) -> None:
+    """The document's language (w:lang in the run defaults), which Word proofs text in.
+
+    A reference document keeps its other defaults, and its w:lang's East Asian and bidi values.
+    """
+    defaults = _child(styles_element, "docDefaults", 0)
+    run_defaults = _child(defaults, "rPrDefault", 0)
+    run = _child(run_defaults, "rPr", 0)
+    lang = run.find(qn("w:lang"))
+    if lang is None:
+        lang = el("lang")
+        # w:lang comes before these three in a w:rPr, and after everything else
+        later = [run.find(qn(f"w:{tag}")) for tag in ("eastAsianLayout", "specVanish", "oMath")]
+        found = [child for child in later if child is not None]
+        if found:
+            found[0].addprevious(lang)
+        else:
+            run.append(lang)
+    lang.set(_VAL, language)
+
+
+def _child(parent: Element, tag: str, index: int) -> Element:
+    """`parent`'s w:`tag` child, inserted at `index` when it has none."""
+    child = parent.find(qn(f"w:{tag}"))
+    if child is None:
+        child = el(tag)
+        parent.insert(index, child)
+    return child
+
+
 def set_page(section: Section, theme: Theme) -> None:
     """Page size and margins of the one section, from the theme (millimetres)."""
     width, height = theme.page_size_mm

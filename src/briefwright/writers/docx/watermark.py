@@ -33,14 +33,15 @@ _SHAPE_STYLE = (
 )
 
 
-def watermark_run(text_width_pt: float, font: str) -> Element:
-    """A w:r holding the DRAFT shape, for the first paragraph of the header."""
-    return clone(_run(round(text_width_pt, 1), font))
+def watermark_run(text_width_pt: float, font: str, text: str = WATERMARK_TEXT) -> Element:
+    """A w:r holding the DRAFT shape (or `text`, the word in another language), for the first
+    paragraph of the header."""
+    return clone(_run(round(text_width_pt, 1), font, text))
 
 
 @lru_cache(maxsize=8)
-def _run(width: float, font: str) -> Element:
-    pict = el("pict", (_shapetype(), _shape(width, font)))
+def _run(width: float, font: str, text: str) -> Element:
+    pict = el("pict", (_shapetype(), _shape(width, font, text)))
     return el("r", (el("rPr", (el("noProof"),)), pict))
 
 
@@ -85,12 +86,10 @@ def _shapetype() -> Element:
     )
 
 
-def _shape(width: float, font: str) -> Element:
-    # a word of five capitals is about 2.5 times as wide as high
-    style = _SHAPE_STYLE.format(width=width, height=round(width / 2.5, 1))
-    textpath = _v(
-        "textpath", style=f'font-family:"{_css_name(font)}";font-size:1pt', string=WATERMARK_TEXT
-    )
+def _shape(width: float, font: str, text: str) -> Element:
+    # a word of capitals is about half as wide per letter as it is high
+    style = _SHAPE_STYLE.format(width=width, height=round(width / max(len(text) / 2, 1), 1))
+    textpath = _v("textpath", style=f'font-family:"{_css_name(font)}";font-size:1pt', string=text)
     wrap = etree.Element(f"{{{_W10}}}wrap", nsmap=_NSMAP)
     wrap.set("anchorx", "margin")
     wrap.set("anchory", "margin")

@@ -11,6 +11,7 @@ import re
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
+from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
@@ -110,13 +111,14 @@ def _banner(meta: nodes.DocMeta, where: str) -> str:
 def _draft(meta: nodes.DocMeta, where: str) -> str:
     if not meta.draft:
         return ""
-    return f'<div class="draft draft-{where}"><strong>DRAFT</strong></div>'
+    word = esc(furniture_texts(meta.language).draft)
+    return f'<div class="draft draft-{where}"><strong>{word}</strong></div>'
 
 
 def _furniture(meta: nodes.DocMeta) -> str:
     parts = [meta.short_title.strip(), *meta.control_parts()]
     if meta.date_label.strip():
-        parts.append(f"Information as of {meta.date_label.strip()}")
+        parts.append(furniture_texts(meta.language).as_of(meta.date_label.strip()))
     text = " · ".join(esc(part) for part in parts if part)
     return f'<footer class="furniture"><p>{text}</p></footer>' if text else ""
 

@@ -6,6 +6,7 @@ import re
 
 from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import RenderError
+from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
 
@@ -81,7 +82,8 @@ def page_rules(meta: DocMeta, theme: Theme) -> str:
     font = f"font-family: {_font_stack(theme.font_family)}; font-weight: bold"
     boxes = []
     if meta.draft:
-        draft = f'content: "DRAFT"; {font}; font-size: 10pt; color: {_colour(theme.muted_color)}'
+        word = _css_string(furniture_texts(meta.language).draft)
+        draft = f"content: {word}; {font}; font-size: 10pt; color: {_colour(theme.muted_color)}"
         boxes += [f"@top-left {{ {draft}; }}", f"@bottom-left {{ {draft}; }}"]
     if meta.tlp_colour:
         label = (

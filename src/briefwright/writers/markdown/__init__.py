@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from briefwright.doctree import nodes
 from briefwright.escaping import escape_heading_end, escape_line_start, protect_edges
+from briefwright.i18n.texts import furniture_texts
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.markdown.check import all_read_back, check_round_trip, reads_back
@@ -70,7 +71,7 @@ class _Writer:
     def document(self, doc: nodes.Document) -> str:
         """The whole file: marking, DRAFT, blocks, DRAFT, marking."""
         meta = doc.meta
-        draft = "DRAFT" if meta.draft else ""
+        draft = furniture_texts(meta.language).draft if meta.draft else ""
         parts = [self.banner(meta.marking), self.banner(draft), self.blocks(doc.children)]
         parts += [self.control(meta), self.banner(draft), self.banner(meta.marking)]
         return "\n\n".join("\n".join(part) for part in parts if part) + "\n"

@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefwright.doctree.nodes import DocMeta
+from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
 from briefwright.writers.pdf.fonts import FontFamily
@@ -31,8 +32,7 @@ TLP_SIZE = 12.0  # the standard asks for at least 12 pt
 SMALL = 7.5  # furniture text size: present on every page, so it stays discreet
 BANNER_SIZE = 10.0  # a banner shrinks from this to fit one line, never below BANNER_MIN
 BANNER_MIN = 6.0
-PAGE_NUMBER_ROOM = 70.0  # points kept free for "Page 12 of 34"
-WATERMARK = "DRAFT"
+PAGE_NUMBER_ROOM = 70.0  # points kept free for "Page 12 of 34", more if a language needs it
 WATERMARK_ALPHA = 0.2  # drawn over the text, so it must let it through
 Align = Literal[0, 1, 2, 4]
 _DOT = "\u2002\u00b7\u2002"  # between the footer's parts
@@ -66,7 +66,7 @@ class Furniture:
         self._rule(canvas, left, right, top - 2.2 * mm)
         self._rule(canvas, left, right, bottom + 4.5 * mm)
         self._text(canvas, self.footer, left, right - left, bottom)
-        number = f"Page {page} of {total}"
+        number = furniture_texts(self.meta.language).page(page, total)
         if self.meta.tlp_colour:
             self._text(canvas, number, left, right - left, bottom, TA_CENTER)
             self._tlp_label(canvas, self.meta.tlp_colour, right, top)
@@ -97,13 +97,14 @@ class Furniture:
         """
         width, height = self.page_size
         font = self.fonts.name(bold=True)
-        size = 0.62 * (width**2 + height**2) ** 0.5 / (stringWidth(WATERMARK, font, 1) or 1)
+        word = furniture_texts(self.meta.language).draft
+        size = 0.62 * (width**2 + height**2) ** 0.5 / (stringWidth(word, font, 1) or 1)
         canvas.saveState()
         canvas.setFillColor(HexColor(self.theme.muted_color), alpha=WATERMARK_ALPHA)
         canvas.setFont(font, size)
         canvas.translate(width / 2, height / 2)
         canvas.rotate(_degrees(width, height))
-        canvas.drawCentredString(0, -0.35 * size, WATERMARK)
+        canvas.drawCentredString(0, -0.35 * size, word)
         canvas.restoreState()
 
     def _text(
@@ -165,8 +166,10 @@ def build_furniture(
                            bold=True)  # fmt: skip
     if control:
         header += _DOT + text("reference and version", control, room)
-    footer_room = (width / 2 if meta.tlp_colour else width) - PAGE_NUMBER_ROOM / 2
-    date = f"Information as of {meta.date_label}" if meta.date_label else ""
+    texts = furniture_texts(meta.language)
+    number_room = max(PAGE_NUMBER_ROOM, stringWidth(texts.page(88, 88), fonts.name(), SMALL) + 12)
+    footer_room = (width / 2 if meta.tlp_colour else width) - number_room / 2
+    date = texts.as_of(meta.date_label) if meta.date_label else ""
     date = _fit(date, fonts.name(), footer_room) if date else ""
     title_room = footer_room - stringWidth(date + _DOT, fonts.name(), SMALL)
     title = text("short title", meta.short_title, title_room) if title_room > 20 else ""
@@ -191,11 +194,12 @@ def build_furniture(
 def info_keywords(meta: DocMeta) -> list[str]:
     """The PDF's Keywords: marking and document control first (the Info dictionary has no
     fields of their own), then the summary's tags."""
+    texts = furniture_texts(meta.language)
     control = [
         meta.marking,
-        "DRAFT" if meta.draft else "",
-        f"Reference {meta.reference}" if meta.reference else "",
-        f"Version {meta.version}" if meta.version else "",
+        texts.draft if meta.draft else "",
+        texts.reference_keyword % {"reference": meta.reference} if meta.reference else "",
+        texts.version % {"version": meta.version} if meta.version else "",
     ]
     return [part for part in control if part] + list(meta.keywords)
 
