@@ -152,7 +152,7 @@ def test_mail_subject_and_bodies_follow_the_release(tmp_path):
         assert "Internal point." not in text_of(fmt, attachment.get_content())
     analyst = _mail(tmp_path, summary, "analyst")
     assert analyst["Subject"] == "[TLP:AMBER] [DRAFT] Mixed markings"
-    assert "(TLP:GREEN) **Partner point.**" in analyst.get_body(("plain",)).get_content()
+    assert "(TLP:GREEN) Partner point." in analyst.get_body(("plain",)).get_content()
 
 
 # --- refusals -----------------------------------------------------------------------------
