@@ -33,7 +33,7 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         container=body,
     )
     write_blocks(doc.children, ctx)
-    write_furniture(package, section, doc.meta, ctx, theme.font_family)
+    write_furniture(package, section, doc.meta, ctx, theme)
     set_properties(package, doc.meta, options)
     set_control_properties(package, doc.meta)
     return package.to_bytes(options.timestamp)

@@ -12,7 +12,6 @@ import io
 import os
 import time
 
-from reportlab.lib.units import mm
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefwright.doctree import nodes
@@ -26,7 +25,9 @@ from briefwright.writers.pdf.failures import too_large
 from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
 from briefwright.writers.pdf.furniture import build_furniture
 from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
+from briefwright.writers.pdf.letterhead import build_letterhead
 from briefwright.writers.pdf.markup import INLINE_HANDLERS, GlyphReport, InlineRenderer
+from briefwright.writers.pdf.pagesetup import page_setup
 from briefwright.writers.pdf.styles import build_styles
 
 # the exhaustive dispatch table; tests check that it names every node class
@@ -47,13 +48,16 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         code_fill=theme.table_header_fill,
         fallbacks=fallbacks,
     )
-    width, height = theme.page_size_mm
-    page_size = (width * mm, height * mm)
+    page = page_setup(theme, options.reference_doc, options.warn)
+    letterhead = build_letterhead(theme, inline, page.text_width)
+    first_top = letterhead.frame_top(page, doc.meta.banner) if letterhead else None
     out = io.BytesIO()
-    template = BriefingTemplate(doc.meta, theme, page_size, options.version, fonts.name(), out)
+    template = BriefingTemplate(
+        doc.meta, theme, page, options.version, fonts.name(), out, first_top
+    )
     ctx = Context(theme, build_styles(theme, fonts), inline, width=template.frame_width)
     story = outline_root(doc) + render_blocks(ctx, doc.children)
-    furniture = build_furniture(doc.meta, theme, page_size, inline)
+    furniture = build_furniture(doc.meta, theme, page, inline, letterhead)
     report.finish(options.strict, options.warn)
     canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
     try:

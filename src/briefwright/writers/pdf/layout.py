@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from typing import IO, Any
 
-from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
 
@@ -13,6 +12,7 @@ from briefwright.doctree import nodes
 from briefwright.theme import Theme
 from briefwright.writers.pdf.failures import MAX_PAGES, too_many_pages
 from briefwright.writers.pdf.furniture import info_keywords
+from briefwright.writers.pdf.pagesetup import PageSetup
 from briefwright.writers.pdf.paragraph import Paragraph
 
 
@@ -112,24 +112,28 @@ def _start_in(flowable: Flowable, canv: Any, width: float, room: float) -> list[
 
 
 class BriefingTemplate(BaseDocTemplate):
-    """One page template with the theme's margins; adds an outline entry per heading."""
+    """The page's margins and one frame inside them; adds an outline entry per heading.
+
+    `first_top`, if given, lowers the frame's top on page 1 (under a letterhead).
+    """
 
     def __init__(
         self,
         meta: nodes.DocMeta,
         theme: Theme,
-        page_size: tuple[float, float],
+        page: PageSetup,
         version: str,
         font: str,
         out: IO[bytes],
+        first_top: float | None = None,
     ) -> None:
         super().__init__(
             out,
-            pagesize=page_size,
-            leftMargin=theme.margin_left_mm * mm,
-            rightMargin=theme.margin_right_mm * mm,
-            topMargin=theme.margin_top_mm * mm,
-            bottomMargin=theme.margin_bottom_mm * mm,
+            pagesize=page.size,
+            leftMargin=page.left,
+            rightMargin=page.right,
+            topMargin=page.top,
+            bottomMargin=page.bottom,
             title=meta.title,
             author=meta.author or meta.organization,
             subject=meta.subject,
@@ -141,18 +145,14 @@ class BriefingTemplate(BaseDocTemplate):
             # the canvas starts every page with a font selected; make it ours, not Helvetica
             initialFontName=font,
         )
-        frame = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        frame = self._frame("body", self.bottomMargin + self.height)
+        templates = [PageTemplate(id="page", frames=[frame])]
+        if first_top is not None:
+            first = self._frame("first", first_top)
+            templates.insert(
+                0, PageTemplate(id="first", frames=[first], autoNextPageTemplate="page")
+            )
+        self.addPageTemplates(templates)
         # what the frame offers a flowable while nothing is on it, computed as the frame does
         top, bottom = frame.y1 + frame.height - frame.topPadding, frame.y1 + frame.bottomPadding
         # reportlab only ever calls keepTogetherClass(flowables), which a partial can answer
@@ -164,6 +164,20 @@ class BriefingTemplate(BaseDocTemplate):
         self.in_hand: Flowable | None = None  # what is being placed, to name in an error
         self._outline_level = -1
         self._outline_count = 0
+
+    def _frame(self, name: str, top: float) -> Frame:
+        """A frame between the side margins from the bottom margin up to `top`."""
+        return Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            top - self.bottomMargin,
+            id=name,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Place the next flowable as reportlab does, remembering which one it is."""
