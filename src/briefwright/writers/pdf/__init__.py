@@ -11,6 +11,7 @@ import functools
 import io
 import os
 import time
+from dataclasses import dataclass
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -18,7 +19,7 @@ from briefwright.doctree import nodes
 from briefwright.errors import RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
-from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_blocks
+from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_block
 from briefwright.writers.pdf.canvas import PagedCanvas
 from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.failures import too_large
@@ -28,14 +29,34 @@ from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
 from briefwright.writers.pdf.letterhead import build_letterhead
 from briefwright.writers.pdf.markup import INLINE_HANDLERS, GlyphReport, InlineRenderer
 from briefwright.writers.pdf.pagesetup import page_setup
+from briefwright.writers.pdf.record import LayoutRecord, sections
 from briefwright.writers.pdf.styles import build_styles
 
 # the exhaustive dispatch table; tests check that it names every node class
 HANDLERS = {**INLINE_HANDLERS, **BLOCK_HANDLERS}
 
 
+@dataclass(frozen=True)
+class LaidOut:
+    """A PDF and what its layout found: pages, each heading's page, text past the budget."""
+
+    data: bytes
+    pages: int
+    outline: tuple[tuple[int, str, int], ...]  # (level, text, page) of the title and headings
+    page_height: float  # points a page has for text
+    overflow: float = 0.0  # points of text past the budget's last page (0 within it)
+    crossing: str = ""  # the block that runs onto the first page past the budget
+
+
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     """Lay out `doc` as a PDF and return its bytes."""
+    return lay_out(doc, theme, options).data
+
+
+def lay_out(
+    doc: nodes.Document, theme: Theme, options: WriteOptions, budget: int | None = None
+) -> LaidOut:
+    """Lay out `doc` as a PDF; `budget`, if given, is the pages it may fill (see LaidOut)."""
     _check_source_date_epoch()
     fonts = load_family(theme.font_family, theme.font_files)
     fallbacks = () if fonts.family == BUNDLED_FAMILY else (load_family(BUNDLED_FAMILY),)
@@ -52,11 +73,16 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     letterhead = build_letterhead(theme, inline, page.text_width)
     first_top = letterhead.frame_top(page, doc.meta.banner) if letterhead else None
     out = io.BytesIO()
+    record = LayoutRecord(budget=budget)
     template = BriefingTemplate(
-        doc.meta, theme, page, options.version, fonts.name(), out, first_top
+        doc.meta, theme, page, options.version, fonts.name(), out, first_top, record
     )
     ctx = Context(theme, build_styles(theme, fonts), inline, width=template.frame_width)
-    story = outline_root(doc) + render_blocks(ctx, doc.children)
+    story = outline_root(doc)
+    for block, section in zip(doc.children, sections(doc.children), strict=True):
+        flowables = render_block(ctx, block)
+        record.name(flowables, block, section)
+        story += flowables
     furniture = build_furniture(doc.meta, theme, page, inline, letterhead)
     report.finish(options.strict, options.warn)
     canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
@@ -64,7 +90,14 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         template.build(story, canvasmaker=canvasmaker)
     except LayoutError:
         raise too_large(theme, template.in_hand, template.page, template.frame_height) from None
-    return out.getvalue()
+    return LaidOut(
+        data=out.getvalue(),
+        pages=record.pages,
+        page_height=template.frame_height,
+        outline=tuple(record.outline),
+        overflow=record.overflow,
+        crossing=record.crossing,
+    )
 
 
 def _check_source_date_epoch() -> None:

@@ -14,6 +14,7 @@ from briefwright.writers.pdf.failures import MAX_PAGES, too_many_pages
 from briefwright.writers.pdf.furniture import info_keywords
 from briefwright.writers.pdf.pagesetup import PageSetup
 from briefwright.writers.pdf.paragraph import Paragraph
+from briefwright.writers.pdf.record import LayoutRecord, flowable_height
 
 
 def outline_root(doc: nodes.Document) -> list[Flowable]:
@@ -126,6 +127,7 @@ class BriefingTemplate(BaseDocTemplate):
         font: str,
         out: IO[bytes],
         first_top: float | None = None,
+        record: LayoutRecord | None = None,
     ) -> None:
         super().__init__(
             out,
@@ -162,6 +164,7 @@ class BriefingTemplate(BaseDocTemplate):
         self.frame_height = top - bottom
         self.theme = theme
         self.in_hand: Flowable | None = None  # what is being placed, to name in an error
+        self.record = record or LayoutRecord()
         self._outline_level = -1
         self._outline_count = 0
 
@@ -182,15 +185,19 @@ class BriefingTemplate(BaseDocTemplate):
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Place the next flowable as reportlab does, remembering which one it is."""
         self.in_hand = flowables[0] if flowables else None
+        self.record.placing(self.in_hand)
         super().handle_flowable(flowables)
 
     def afterPage(self) -> None:  # noqa: N802 - reportlab's name
         """Stop a layout that keeps making pages without end (see failures.MAX_PAGES)."""
+        self.record.page_ended(self.page)
         if self.page >= MAX_PAGES:
             raise too_many_pages(self.theme, self.in_hand)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         """Bookmark a flowable that carries an outline entry (title and headings)."""
+        if self.record.budget is not None and self.page > self.record.budget:
+            self.record.placed(self.page, flowable_height(flowable, self.canv, self.frame_width))
         if not isinstance(flowable, (Paragraph, _Anchor)) or not flowable.outline:
             return
         level, text = flowable.outline
@@ -198,7 +205,8 @@ class BriefingTemplate(BaseDocTemplate):
         level = min(level, self._outline_level + 1)
         self._outline_level = level
         self._outline_count += 1
-        key = f"outline-{self._outline_count}"
+        key = getattr(flowable, "anchor", "") or f"outline-{self._outline_count}"
+        self.record.outline.append((level, text, self.page))
         # open the bookmark at the heading itself, where the frame's next line would start
         below = (flowable.drawn_at or 0.0) - flowable.getSpaceAfter()
         top = below + getattr(flowable, "height", 0) + 6
