@@ -42,8 +42,13 @@ def _expected_in_order(data) -> list[tuple[str, list[str]]]:
     ]
 
 
+def _without_contents(flat: str) -> str:
+    """The text without the contents list, which names every section before the first."""
+    return re.sub(r"Contents.*?Source ?\d+", "", flat, count=1)
+
+
 def _assert_sections_in_order(text: str, data, normalise=squash) -> None:
-    flat = normalise(text)
+    flat = _without_contents(normalise(text))
     starts = [flat.index(normalise(name)) for name in SECTIONS]
     assert starts == sorted(starts), "sections out of order"
     bounds = dict(zip(SECTIONS, [*starts[1:], len(flat)], strict=True))

@@ -50,4 +50,5 @@ def document_meta(
         template=template.name,
         audience=template.audience,
         verified=verified,
+        contents=config.get("toc", False),
     )

@@ -1,11 +1,12 @@
-"""The page budget: a template's `max_pages`, held on the PDF's layout.
+"""The page budget (a template's `max_pages`) and the pages of its contents, from the PDF's layout.
 
 When a briefing would fill more pages than its template allows, the sections the template
-lets shrink (`trim`) give up their last items one at a time (key points go lowest priority
-first, as the template shows them), and the template's note says how many more the full
-briefing holds. If that is not enough, the render is refused, saying how far over the
+lets shrink (`trim`) give up their last items, as few as it takes (key points go lowest
+priority first, as the template shows them), and the template's note says how many more the
+full briefing holds. If that is not enough, the render is refused, saying how far over the
 briefing is and where it runs over. The DOCX is built to paginate as the PDF does, so the PDF's
-layout decides for both.
+layout decides for both; it also gives the page of each heading that a template with `toc`
+lists in the DOCX's contents.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def fit_pages(
         warnings: list[str] = []
         document = build(candidate)
         laid = lay_out(document, theme, replace(options, warn=warnings.append), budget)
-        return Paged(document, laid, tuple(warnings)), laid.pages <= budget
+        paged = _with_heading_pages(Paged(document, laid, tuple(warnings)))
+        return paged, laid.pages <= budget
 
     paged, fits = attempt(template)
     if fits:
@@ -76,6 +78,46 @@ def fit_pages(
         trimmed, paged = fewest, result  # on to the next section, with this one at one item
     assert paged.pdf is not None
     raise _too_long(loaded, template, trimmed, theme, paged.pdf, budget)
+
+
+def with_heading_pages(document: Document, theme: Theme, options: WriteOptions) -> Document:
+    """The document with the page of each heading, for a DOCX's contents, from a PDF layout.
+
+    A layout that fails (a font only the PDF needs is not installed) leaves the numbers for
+    Word to fill in, with a warning: the DOCX itself does not need that font here.
+    """
+    if not document.meta.contents or document.meta.heading_pages:
+        return document
+    from briefwright.writers.pdf import lay_out
+
+    try:
+        laid = lay_out(document, theme, replace(options, strict=False, warn=_ignore))
+    except RenderError as error:
+        options.warn(
+            f"the contents' page numbers are left for Word to fill in (F9): the PDF layout"
+            f" that gives them failed: {error}"
+        )
+        return document
+    return _with_heading_pages(Paged(document, laid)).document
+
+
+def given_heading_pages(document: Document, pages: tuple[int, ...]) -> Document:
+    """The document with `pages` as its headings' pages (as the PDF writer reported them)."""
+    if not pages or not document.meta.contents:
+        return document
+    return replace(document, meta=replace(document.meta, heading_pages=pages))
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def _with_heading_pages(paged: Paged) -> Paged:
+    """The document told the page of each heading the PDF found, for the DOCX's contents."""
+    if paged.pdf is None:
+        return paged
+    pages = tuple(page for level, _, page in paged.pdf.outline if level >= 1)
+    return replace(paged, document=given_heading_pages(paged.document, pages))
 
 
 Attempt = Callable[["ResolvedTemplate"], tuple[Paged, bool]]

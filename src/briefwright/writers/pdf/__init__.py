@@ -11,8 +11,9 @@ import functools
 import io
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefwright.doctree import nodes
@@ -21,6 +22,7 @@ from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_block
 from briefwright.writers.pdf.canvas import PagedCanvas
+from briefwright.writers.pdf.contents import Entry, anchor, contents_flowables, found, planned
 from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.failures import too_large
 from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
@@ -29,9 +31,11 @@ from briefwright.writers.pdf.layout import BriefingTemplate, outline_root
 from briefwright.writers.pdf.letterhead import build_letterhead
 from briefwright.writers.pdf.markup import INLINE_HANDLERS, GlyphReport, InlineRenderer
 from briefwright.writers.pdf.pagesetup import page_setup
+from briefwright.writers.pdf.paragraph import Paragraph
 from briefwright.writers.pdf.record import LayoutRecord, sections
 from briefwright.writers.pdf.styles import build_styles
 
+MAX_PASSES = 3  # layouts of a document with a contents list, at most
 # the exhaustive dispatch table; tests check that it names every node class
 HANDLERS = {**INLINE_HANDLERS, **BLOCK_HANDLERS}
 
@@ -43,20 +47,51 @@ class LaidOut:
     data: bytes
     pages: int
     outline: tuple[tuple[int, str, int], ...]  # (level, text, page) of the title and headings
+    outline_anchors: tuple[tuple[int, str, int, str], ...]  # the same, with bookmark names
     page_height: float  # points a page has for text
     overflow: float = 0.0  # points of text past the budget's last page (0 within it)
     crossing: str = ""  # the block that runs onto the first page past the budget
 
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
-    """Lay out `doc` as a PDF and return its bytes."""
-    return lay_out(doc, theme, options).data
+    """Lay out `doc` as a PDF and return its bytes (telling options.heading_pages where each
+    heading fell, when the document has a contents list)."""
+    laid = lay_out(doc, theme, options)
+    if doc.meta.contents:
+        options.heading_pages(tuple(page for level, _, page in laid.outline if level >= 1))
+    return laid.data
 
 
 def lay_out(
     doc: nodes.Document, theme: Theme, options: WriteOptions, budget: int | None = None
 ) -> LaidOut:
-    """Lay out `doc` as a PDF; `budget`, if given, is the pages it may fill (see LaidOut)."""
+    """Lay out `doc` as a PDF; `budget`, if given, is the pages it may fill (see LaidOut).
+
+    With a contents list the document is laid out until the list's page numbers are those
+    its layout gives the headings: twice, unless a heading moved.
+    """
+    if not doc.meta.contents:
+        return _once(doc, theme, options, budget, None)
+    entries = planned(doc.children)
+    for _ in range(MAX_PASSES):
+        warnings: list[str] = []
+        laid = _once(doc, theme, replace(options, warn=warnings.append), budget, entries)
+        numbered = found(laid.outline_anchors)
+        if numbered == entries:
+            break
+        entries = numbered
+    for message in warnings:
+        options.warn(message)
+    return laid
+
+
+def _once(
+    doc: nodes.Document,
+    theme: Theme,
+    options: WriteOptions,
+    budget: int | None,
+    contents: list[Entry] | None,
+) -> LaidOut:
     _check_source_date_epoch()
     fonts = load_family(theme.font_family, theme.font_files)
     fallbacks = () if fonts.family == BUNDLED_FAMILY else (load_family(BUNDLED_FAMILY),)
@@ -78,11 +113,7 @@ def lay_out(
         doc.meta, theme, page, options.version, fonts.name(), out, first_top, record
     )
     ctx = Context(theme, build_styles(theme, fonts), inline, width=template.frame_width)
-    story = outline_root(doc)
-    for block, section in zip(doc.children, sections(doc.children), strict=True):
-        flowables = render_block(ctx, block)
-        record.name(flowables, block, section)
-        story += flowables
+    story = outline_root(doc) + _story(ctx, doc, record, contents)
     furniture = build_furniture(doc.meta, theme, page, inline, letterhead)
     report.finish(options.strict, options.warn)
     canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
@@ -94,10 +125,32 @@ def lay_out(
         data=out.getvalue(),
         pages=record.pages,
         page_height=template.frame_height,
-        outline=tuple(record.outline),
+        outline=tuple(entry[:3] for entry in record.outline),
+        outline_anchors=tuple(record.outline),
         overflow=record.overflow,
         crossing=record.crossing,
     )
+
+
+def _story(
+    ctx: Context, doc: nodes.Document, record: LayoutRecord, contents: list[Entry] | None
+) -> list[Flowable]:
+    """The blocks' flowables, each named for the record, headings given their bookmark names,
+    and the contents list, if any, before the first heading."""
+    story: list[Flowable] = []
+    headings = 0
+    for block, section in zip(doc.children, sections(doc.children), strict=True):
+        flowables = render_block(ctx, block)
+        record.name(flowables, block, section)
+        if isinstance(block, nodes.Heading):
+            headings += 1
+            if headings == 1 and contents is not None:
+                story += contents_flowables(ctx, contents)
+            for flowable in flowables:
+                if isinstance(flowable, Paragraph) and flowable.outline:
+                    flowable.anchor = anchor(headings)
+        story += flowables
+    return story
 
 
 def _check_source_date_epoch() -> None:

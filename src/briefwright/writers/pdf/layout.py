@@ -206,7 +206,7 @@ class BriefingTemplate(BaseDocTemplate):
         self._outline_level = level
         self._outline_count += 1
         key = getattr(flowable, "anchor", "") or f"outline-{self._outline_count}"
-        self.record.outline.append((level, text, self.page))
+        self.record.outline.append((level, text, self.page, key))
         # open the bookmark at the heading itself, where the frame's next line would start
         below = (flowable.drawn_at or 0.0) - flowable.getSpaceAfter()
         top = below + getattr(flowable, "height", 0) + 6

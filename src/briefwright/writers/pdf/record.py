@@ -24,7 +24,8 @@ class LayoutRecord:
     budget: int | None = None  # pages the template allows, if it sets max_pages
     names: dict[int, str] = field(default_factory=dict)  # id(flowable) -> its block's name
     named: list[Flowable] = field(default_factory=list)  # kept alive, so each id stays its own
-    outline: list[tuple[int, str, int]] = field(default_factory=list)  # (level, text, page)
+    # (level, text, page, bookmark name) of the title and each heading
+    outline: list[tuple[int, str, int, str]] = field(default_factory=list)
     pages: int = 0
     crossing: str = ""  # the block in hand when the last allowed page ended
     overflow: float = 0.0  # points of text placed past the budget
