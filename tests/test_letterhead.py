@@ -192,3 +192,22 @@ def test_a_blank_reference_header_leaves_no_empty_line(tmp_path):
     outputs = render_bytes(SAMPLE, formats=("docx",), reference_doc=path)
     header = docx.Document(io.BytesIO(outputs["docx"])).sections[0].header
     assert header.paragraphs[0].text.startswith("Eurasia Analysis Unit")
+
+
+def test_a_reference_documents_first_page_header_is_kept_too(tmp_path):
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "FIRST PAGE OF THE MINISTRY"
+    section.header.paragraphs[0].text = "MINISTRY OF EXAMPLE"
+    path = tmp_path / "first.docx"
+    document.save(path)
+    outputs = render_bytes(SAMPLE, formats=("docx",), reference_doc=path)
+    section = docx.Document(io.BytesIO(outputs["docx"])).sections[0]
+    assert section.different_first_page_header_footer
+    for header, theirs in ((section.first_page_header, "FIRST PAGE OF THE MINISTRY"),
+                           (section.header, "MINISTRY OF EXAMPLE")):  # fmt: skip
+        texts = [p.text for p in header.paragraphs]
+        assert texts[0] == theirs and texts[-1].endswith("\u00a0TLP:AMBER\u00a0")
+    for footer in (section.first_page_footer, section.footer):
+        assert "Page 1 of 1" in footer.paragraphs[-1].text

@@ -63,6 +63,12 @@ def running_texts(meta: DocMeta, theme: Theme, text_width: float) -> Running:
     return Running(organization=organization, control=control, title=title, date=date)
 
 
+def logo_alt(theme: Theme) -> str:
+    """What the letterhead's logo shows, for screen readers: the theme's words, else the
+    letterhead's first line (most often the office's name)."""
+    return theme.logo_alt or (theme.letterhead[0] if theme.letterhead else "Logo")
+
+
 def page_number(page: int | str, total: int | str) -> str:
     """The page number line, e.g. "Page 3 of 5"."""
     return PAGE_NUMBER.format(page=page, total=total)

@@ -20,7 +20,7 @@ from briefwright.writers.docx.inlines import text_runs
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.picture import picture_run
 from briefwright.writers.docx.xml import Element, el
-from briefwright.writers.running import label_width
+from briefwright.writers.running import label_width, logo_alt
 
 LETTERHEAD = "Letterhead"
 DETAIL = "Letterhead Detail"
@@ -64,8 +64,7 @@ def write_letterhead(
     at = 0
     if logo is not None:
         picture = ctx.with_(container=cells[0]).paragraph("Header")
-        alt = theme.logo_alt or (theme.letterhead[0] if theme.letterhead else "Logo")
-        picture.append(picture_run(package, ctx.part, logo, alt))
+        picture.append(picture_run(package, ctx.part, logo, logo_alt(theme)))
         at = 1
     lines = ctx.with_(container=cells[at])
     for number, line in enumerate(theme.letterhead or ("",)):

@@ -23,6 +23,7 @@ from briefwright.theme import Theme
 from briefwright.writers.pdf.markup import InlineRenderer
 from briefwright.writers.pdf.pagesetup import PageSetup
 from briefwright.writers.pdf.paragraph import Paragraph
+from briefwright.writers.running import logo_alt
 
 FROM_TOP = 10 * mm  # the letterhead's top edge below the page's
 BELOW = 6 * mm  # free space between the letterhead and the text
@@ -108,5 +109,4 @@ def build_letterhead(theme: Theme, inline: InlineRenderer, width: float) -> Lett
             inline.bold = False
         paragraph.wrap(room, 10 * size)
         lines.append(paragraph)
-    alt = theme.logo_alt or (theme.letterhead[0] if theme.letterhead else "Logo")
-    return Letterhead(logo, alt, tuple(lines), logo_size, fonts.name())
+    return Letterhead(logo, logo_alt(theme), tuple(lines), logo_size, fonts.name())
