@@ -11,8 +11,9 @@ import functools
 import io
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -22,7 +23,13 @@ from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_block
 from briefwright.writers.pdf.canvas import PagedCanvas
-from briefwright.writers.pdf.contents import Entry, anchor, contents_flowables, found, planned
+from briefwright.writers.pdf.contents import (
+    PageNumber,
+    anchor,
+    contents_list,
+    draw_numbers,
+    planned,
+)
 from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.failures import too_large
 from briefwright.writers.pdf.fonts import BUNDLED_FAMILY, load_family
@@ -35,7 +42,6 @@ from briefwright.writers.pdf.paragraph import Paragraph
 from briefwright.writers.pdf.record import LayoutRecord, sections
 from briefwright.writers.pdf.styles import build_styles
 
-MAX_PASSES = 3  # layouts of a document with a contents list, at most
 # the exhaustive dispatch table; tests check that it names every node class
 HANDLERS = {**INLINE_HANDLERS, **BLOCK_HANDLERS}
 
@@ -47,7 +53,6 @@ class LaidOut:
     data: bytes
     pages: int
     outline: tuple[tuple[int, str, int], ...]  # (level, text, page) of the title and headings
-    outline_anchors: tuple[tuple[int, str, int, str], ...]  # the same, with bookmark names
     page_height: float  # points a page has for text
     overflow: float = 0.0  # points of text past the budget's last page (0 within it)
     crossing: str = ""  # the block that runs onto the first page past the budget
@@ -65,33 +70,7 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
 def lay_out(
     doc: nodes.Document, theme: Theme, options: WriteOptions, budget: int | None = None
 ) -> LaidOut:
-    """Lay out `doc` as a PDF; `budget`, if given, is the pages it may fill (see LaidOut).
-
-    With a contents list the document is laid out until the list's page numbers are those
-    its layout gives the headings: twice, unless a heading moved.
-    """
-    if not doc.meta.contents:
-        return _once(doc, theme, options, budget, None)
-    entries = planned(doc.children)
-    for _ in range(MAX_PASSES):
-        warnings: list[str] = []
-        laid = _once(doc, theme, replace(options, warn=warnings.append), budget, entries)
-        numbered = found(laid.outline_anchors)
-        if numbered == entries:
-            break
-        entries = numbered
-    for message in warnings:
-        options.warn(message)
-    return laid
-
-
-def _once(
-    doc: nodes.Document,
-    theme: Theme,
-    options: WriteOptions,
-    budget: int | None,
-    contents: list[Entry] | None,
-) -> LaidOut:
+    """Lay out `doc` as a PDF; `budget`, if given, is the pages it may fill (see LaidOut)."""
     _check_source_date_epoch()
     fonts = load_family(theme.font_family, theme.font_files)
     fallbacks = () if fonts.family == BUNDLED_FAMILY else (load_family(BUNDLED_FAMILY),)
@@ -113,10 +92,16 @@ def _once(
         doc.meta, theme, page, options.version, fonts.name(), out, first_top, record
     )
     ctx = Context(theme, build_styles(theme, fonts), inline, width=template.frame_width)
+    contents, numbers = contents_list(ctx, planned(doc.children) if doc.meta.contents else [])
     story = outline_root(doc) + _story(ctx, doc, record, contents)
     furniture = build_furniture(doc.meta, theme, page, inline, letterhead)
     report.finish(options.strict, options.warn)
-    canvasmaker = functools.partial(PagedCanvas, furniture=furniture, timestamp=options.timestamp)
+    canvasmaker = functools.partial(
+        PagedCanvas,
+        furniture=furniture,
+        timestamp=options.timestamp,
+        late=functools.partial(_page_numbers, numbers, record) if numbers else None,
+    )
     try:
         template.build(story, canvasmaker=canvasmaker)
     except LayoutError:
@@ -126,14 +111,13 @@ def _once(
         pages=record.pages,
         page_height=template.frame_height,
         outline=tuple(entry[:3] for entry in record.outline),
-        outline_anchors=tuple(record.outline),
         overflow=record.overflow,
         crossing=record.crossing,
     )
 
 
 def _story(
-    ctx: Context, doc: nodes.Document, record: LayoutRecord, contents: list[Entry] | None
+    ctx: Context, doc: nodes.Document, record: LayoutRecord, contents: list[Flowable]
 ) -> list[Flowable]:
     """The blocks' flowables, each named for the record, headings given their bookmark names,
     and the contents list, if any, before the first heading."""
@@ -144,13 +128,18 @@ def _story(
         record.name(flowables, block, section)
         if isinstance(block, nodes.Heading):
             headings += 1
-            if headings == 1 and contents is not None:
-                story += contents_flowables(ctx, contents)
+            if headings == 1:
+                story += contents
             for flowable in flowables:
                 if isinstance(flowable, Paragraph) and flowable.outline:
                     flowable.anchor = anchor(headings)
         story += flowables
     return story
+
+
+def _page_numbers(numbers: list[PageNumber], record: LayoutRecord, canvas: Canvas) -> None:
+    """The contents' page numbers, from the pages the headings' bookmarks went to."""
+    draw_numbers(canvas, numbers, {key: page for _, _, page, key in record.outline})
 
 
 def _check_source_date_epoch() -> None:
