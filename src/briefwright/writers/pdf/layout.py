@@ -188,6 +188,24 @@ class BriefingTemplate(BaseDocTemplate):
         self.record.placing(self.in_hand)
         super().handle_flowable(flowables)
 
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:  # noqa: N802
+        """reportlab's, except that headings keep with a quote that is kept together too.
+
+        reportlab puts no container inside another, so it lets a heading followed by a quote
+        (a Together) stand alone at the foot of a page; KeepWithNext knows how to place them.
+        """
+        count = 0
+        while count < len(flowables) and flowables[count].getKeepWithNext():
+            count += 1
+        if not count or count == len(flowables) or not isinstance(flowables[count], Together):
+            super().handle_keepWithNext(flowables)
+            return
+        group = KeepWithNext(flowables[: count + 1], frame_height=self.frame_height)
+        for flowable in flowables[:count]:
+            flowable.__dict__["keepWithNext"] = 0  # grouped now, as reportlab marks them
+        del flowables[: count + 1]
+        flowables.insert(0, group)
+
     def afterPage(self) -> None:  # noqa: N802 - reportlab's name
         """Stop a layout that keeps making pages without end (see failures.MAX_PAGES)."""
         self.record.page_ended(self.page)
