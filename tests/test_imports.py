@@ -45,17 +45,20 @@ def test_validate_imports_no_writer_or_template_library():
 
 
 @pytest.mark.parametrize(
-    ("fmt", "needed", "unwanted"),
+    ("fmt", "template", "needed", "unwanted"),
     [
         # an English summary needs no Babel: its dates are the house style
-        ("md", set(), {"docx", "reportlab", "babel"}),
-        ("pdf", {"reportlab"}, {"docx"}),
-        ("docx", {"docx"}, {"reportlab"}),
+        ("md", "analyst", set(), {"docx", "reportlab", "babel"}),
+        ("pdf", "analyst", {"reportlab"}, {"docx"}),
+        ("docx", "public", {"docx"}, {"reportlab"}),
+        # analyst's contents list shows the pages a PDF layout gives its headings
+        ("docx", "analyst", {"docx", "reportlab"}, set()),
     ],
 )
-def test_a_single_format_render_imports_only_its_library(tmp_path, fmt, needed, unwanted):
-    imported = _imported("render", str(SAMPLE), "-f", fmt, "-o", str(tmp_path), "-q", "-j", "1")
-    assert (tmp_path / f"lavrov-yerevan-2025.analyst.{fmt}").is_file()
+def test_a_single_format_render_imports_only_its_library(tmp_path, fmt, template, needed, unwanted):
+    args = ("-f", fmt, "-t", template, "-o", str(tmp_path), "-q", "-j", "1")
+    imported = _imported("render", str(SAMPLE), *args)
+    assert (tmp_path / f"lavrov-yerevan-2025.{template}.{fmt}").is_file()
     assert needed <= imported
     assert not imported & unwanted
 

@@ -225,9 +225,14 @@ def test_a_loosely_written_tlp_marking_is_the_standard_label_everywhere(tmp_path
     )
     document = docx.Document(io.BytesIO(outputs["docx"]))
     for part in (document.sections[0].header, document.sections[0].footer):
-        label = part.paragraphs[0] if part is document.sections[0].header else part.paragraphs[-1]
-        assert label.text == "\u00a0TLP:AMBER\u00a0"
-        assert {run.style.name for run in label.runs} == {"TLP Amber"}
+        # the label ends the header's line and the footer's, after the right tab
+        [line] = part.paragraphs
+        label = [run for run in line.runs if run.style.name.startswith("TLP")]
+        assert "".join(run.text for run in label) == "\u00a0TLP:AMBER\u00a0"
+        assert {run.style.name for run in label} == {"TLP Amber"}
+        assert line.text.endswith("\t\u00a0TLP:AMBER\u00a0") or line.text.endswith(
+            " \u00a0TLP:AMBER\u00a0"
+        )
     assert str(document.styles["TLP Amber"].font.color.rgb) == "FFC000"
     pdf = PdfReader(io.BytesIO(outputs["pdf"]))
     page = pdf.pages[0]

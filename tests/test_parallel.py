@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -23,13 +24,15 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 ALL = ("docx", "pdf", "md")
 
 
-def _render(split: bool, formats=ALL, warn=lambda message: None) -> dict[str, bytes]:
+def _render(
+    split: bool, formats=ALL, warn=lambda message: None, template="analyst"
+) -> dict[str, bytes]:
     settings = RenderSettings(formats=formats)
     if not split:
-        return steps.render_document(SAMPLE, "analyst", settings, warn=warn).outputs
+        return steps.render_document(SAMPLE, template, settings, warn=warn).outputs
     first = write.writing_order(formats)[0]
     with EarlyForkExecutor(warm_up=partial(write.warm_up_writer, first)) as executor:
-        rendered = steps.render_document(SAMPLE, "analyst", settings, executor=executor, warn=warn)
+        rendered = steps.render_document(SAMPLE, template, settings, executor=executor, warn=warn)
     return rendered.outputs
 
 
@@ -106,8 +109,9 @@ def test_an_error_here_stops_the_child_without_waiting_for_it(monkeypatch, tmp_p
 
     _replace_writer(monkeypatch, "docx", failing_docx)
     _replace_writer(monkeypatch, "pdf", slow_pdf)
+    # public has no contents list, so its DOCX does not wait for the PDF's page numbers
     with pytest.raises(RenderError, match="docx failed"):
-        _render(True)
+        _render(True, template="public")
     assert _no_children_left()
     assert not finished.exists()
 
@@ -164,3 +168,26 @@ def test_with_the_split_the_parent_never_imports_reportlab(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "['docx']"
     assert pdf_pages_text((tmp_path / "lavrov-yerevan-2025.analyst.pdf").read_bytes())
+
+
+def test_a_docx_with_contents_takes_the_page_numbers_the_child_found(monkeypatch):
+    import docx
+    from docx.oxml.ns import qn
+
+    real = write.get_writer
+
+    def pdf_with_moved_headings(doc, theme, options):
+        data = real("pdf")(doc, theme, options)
+        options.heading_pages(tuple(range(11, 11 + 6)))  # as if laid out elsewhere
+        return data
+
+    _replace_writer(monkeypatch, "pdf", pdf_with_moved_headings)
+    outputs = _render(True)
+    body = docx.Document(io.BytesIO(outputs["docx"])).element.body
+    shown = [
+        "".join(t.text for t in run.iter(qn("w:t")))
+        for code in body.iter(qn("w:instrText"))
+        if code.text.strip().startswith("PAGEREF")
+        for run in [code.getparent().getnext().getnext()]
+    ]
+    assert shown == [str(page) for page in range(11, 17)]

@@ -12,6 +12,7 @@ from conftest import SAMPLE, docx_all_text, docx_paragraphs, pdf_pages_text, squ
 from briefwright import load_summary, render_bytes
 from briefwright.doctree.dump import dump
 from briefwright.pipeline.steps import build_document
+from briefwright.summary.chronology import chronological
 from briefwright.templating.discovery import resolve_template
 
 SECTIONS = ["Key points", "In their words", "Timeline", "Implications", "Recommendations"]
@@ -30,7 +31,7 @@ def outputs():
 def _expected_in_order(data) -> list[tuple[str, list[str]]]:
     """Per section, the texts that must appear in it, in reading order."""
     loaded = load_summary(SAMPLE)
-    timeline = sorted(loaded.summary.timeline, key=lambda entry: entry.date.sort_key)
+    timeline = chronological(loaded.summary.timeline, lambda entry: entry.date)
     points = sorted(data["key_points"], key=lambda p: p.get("priority", 99))
     return [
         ("Key points", [p["text"] for p in points]),
@@ -41,8 +42,13 @@ def _expected_in_order(data) -> list[tuple[str, list[str]]]:
     ]
 
 
+def _without_contents(flat: str) -> str:
+    """The text without the contents list, which names every section before the first."""
+    return re.sub(r"Contents.*?Source ?\d+", "", flat, count=1)
+
+
 def _assert_sections_in_order(text: str, data, normalise=squash) -> None:
-    flat = normalise(text)
+    flat = _without_contents(normalise(text))
     starts = [flat.index(normalise(name)) for name in SECTIONS]
     assert starts == sorted(starts), "sections out of order"
     bounds = dict(zip(SECTIONS, [*starts[1:], len(flat)], strict=True))
@@ -66,13 +72,21 @@ def test_docx_uses_word_styles_for_structure(outputs, data):
     assert styles[data["subtitle"]] == "Subtitle"
     assert [t for s, t in paragraphs if s == "Heading 1"] == [*SECTIONS, "Source"]
     quotes = [t for s, t in paragraphs if s == "Quote"]
+    # quotes of fewer than 8 words run in the text; the rest are block quotes
+    blocks = [q for q in data["quotes"] if len(q["text"].split()) >= 8]
+    assert 0 < len(blocks) < len(data["quotes"])
     # the analyst template marks a portion whose marking differs from the briefing's
-    marks = [f"({q['marking']}) " if "marking" in q else "" for q in data["quotes"]]
-    assert quotes == [f"{mark}“{q['text']}”" for mark, q in zip(marks, data["quotes"], strict=True)]
+    marks = [f"({q['marking']}) " if "marking" in q else "" for q in blocks]
+    assert quotes == [f"{mark}“{q['text']}”" for mark, q in zip(marks, blocks, strict=True)]
     attributions = [t for s, t in paragraphs if s == "Attribution"]
     assert [re.split(r"[,\n]", a)[0].lstrip("— ") for a in attributions] == [
-        q["speaker"] for q in data["quotes"]
+        q["speaker"] for q in blocks
     ]
+    body = [t for s, t in paragraphs if s == "Body Text"]
+    for quote in data["quotes"]:
+        if quote not in blocks:
+            said = f"“{quote['text']}”\u00a0— {quote['speaker']}"
+            assert any(t.startswith(said) for t in body), said
 
 
 def test_docx_timeline_is_a_table_with_a_repeating_header(outputs):

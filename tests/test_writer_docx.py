@@ -136,15 +136,18 @@ def test_header_and_footer_carry_tlp_marking_page_fields_date_and_short_title(ri
     assert [code.strip() for code in codes] == ["PAGE", "NUMPAGES"]
     assert footer.count('w:fldCharType="begin"') == 2
     section = read(rich).sections[0]
-    footer_text = [p.text for p in section.footer.paragraphs]
-    assert footer_text[0].startswith(
-        "Lavrov in Yerevan  \u00b7  Information as of 22 May 2025\tPage "
+    [footer] = [p.text for p in section.footer.paragraphs]
+    # title and date, then at the right the page number and the label, on one line
+    assert footer == (
+        "Lavrov in Yerevan\u2002\u00b7\u2002Information as of 22 May 2025\tPage 1 of 1"
+        " \u00a0TLP:AMBER\u00a0"
     )
     for part in (section.header, section.footer):
-        marking = part.paragraphs[-1] if part is section.footer else part.paragraphs[0]
-        assert marking.style.name == "Marking"
-        assert marking.text == "\u00a0TLP:AMBER\u00a0"
-        assert {run.style.name for run in marking.runs} == {"TLP Amber"}
+        [line] = part.paragraphs
+        label = [run for run in line.runs if run.style.name.startswith("TLP")]
+        assert "".join(run.text for run in label) == "\u00a0TLP:AMBER\u00a0"
+        assert {run.style.name for run in label} == {"TLP Amber"}
+        assert line.runs[-1].style.name == "TLP Amber"
     assert not section.different_first_page_header_footer
 
 
@@ -160,8 +163,7 @@ def test_header_and_footer_carry_tlp_marking_page_fields_date_and_short_title(ri
 def test_tlp_labels_follow_the_standard(marking, style, colour):
     document = read(one([n.Paragraph(t("x"))], marking=marking))
     header = document.sections[0].header.paragraphs[0]
-    assert header.alignment == 2 or document.styles["Marking"].paragraph_format.alignment == 2
-    assert header.runs[0].style.name == style
+    assert header.runs[-1].style.name == style  # at the right, after the tab
     font = document.styles[style].font
     assert str(font.color.rgb) == colour and font.size.pt >= 12 and font.bold
     assert document.styles[style].element.find(f".//{W}shd").get(f"{W}fill") == "000000"
@@ -171,7 +173,8 @@ def test_other_markings_are_a_centred_banner_at_top_and_bottom():
     document = read(one([n.Paragraph(t("x"))], marking="Official-Sensitive"))
     section = document.sections[0]
     header, footer = section.header.paragraphs, section.footer.paragraphs
-    assert [(p.style.name, p.text) for p in header] == [("Marking Banner", "OFFICIAL-SENSITIVE")]
+    assert [p.style.name for p in header] == ["Marking Banner", "Header"]
+    assert header[0].text == "OFFICIAL-SENSITIVE" and "OFFICIAL" not in header[1].text
     assert (footer[-1].style.name, footer[-1].text) == ("Marking Banner", "OFFICIAL-SENSITIVE")
     banner = document.styles["Marking Banner"]
     assert banner.paragraph_format.alignment == 1  # centred
@@ -179,9 +182,9 @@ def test_other_markings_are_a_centred_banner_at_top_and_bottom():
     assert all(run.style.name == "Default Paragraph Font" for run in header[0].runs)
 
 
-def test_no_marking_leaves_the_header_empty():
+def test_no_marking_leaves_the_organisation_alone_in_the_header():
     bare = read(one([n.Paragraph(t("x"))], marking="", date_label="", short_title=""))
-    assert [p.text for p in bare.sections[0].header.paragraphs] == [""]
+    assert [p.text for p in bare.sections[0].header.paragraphs] == ["Caucasus Desk"]
     footer = bare.sections[0].footer.paragraphs
     assert len(footer) == 1 and footer[0].text.startswith("Lavrov in Yerevan: Moscow")
     assert "w:pict" not in part_xml(one([n.Paragraph(t("x"))]), "word/header1.xml")
@@ -214,8 +217,11 @@ def test_marking_and_document_control_in_the_properties_and_footer():
     props = document.core_properties
     assert (props.category, props.content_status) == ("TLP:GREEN", "Draft")
     assert (props.version, props.identifier) == ("0.3", "EAU-2025-117")
-    footer = document.sections[0].footer.paragraphs[0].text.split("  \u00b7  ")
-    assert footer[:3] == ["Lavrov in Yerevan", "Ref. EAU-2025-117", "Version 0.3"]
+    # in the header, as in the PDF: organisation, reference, version
+    header = (
+        document.sections[0].header.paragraphs[0].text.split("\t")[0].split("\u2002\u00b7\u2002")
+    )
+    assert header == ["Caucasus Desk", "Ref. EAU-2025-117", "Version 0.3"]
 
 
 def test_tables_repeat_their_header_and_never_split_rows(rich):

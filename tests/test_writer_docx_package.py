@@ -196,7 +196,10 @@ def test_a_reference_doc_supplies_styles_and_page_and_missing_styles_are_created
     assert section.page_width.twips == 12240 and round(section.left_margin.mm) == 35
     texts = [p.text for p in document.paragraphs]
     assert "REFERENCE BODY TEXT" not in texts and texts[0].startswith("Lavrov in Yerevan")
-    assert [p.text for p in section.header.paragraphs] == ["\u00a0TLP:AMBER\u00a0"]
+    # the reference document's header is kept, and the marking follows it
+    header = [p.text for p in section.header.paragraphs]
+    assert header[0] == "REFERENCE HEADER"
+    assert header[1] == "Caucasus Desk\t\u00a0TLP:AMBER\u00a0"
     styles = {p.style.name for p in document.paragraphs}
     assert {"List Bullet", "Bottom Line", "Briefing Meta", "Attribution"} <= styles
     assert document.styles["Bottom Line"].element.find(".//{*}shd") is not None

@@ -1,4 +1,4 @@
-"""The look shared by the DOCX and PDF writers: fonts, sizes, colours, page and margins.
+"""The look shared by the DOCX and PDF writers: fonts, sizes, colours, page, margins, letterhead.
 
 Templates carry a `theme.toml`; values merge key by key along the template chain (child wins)
 over the defaults below, so both writers read the same numbers and the two formats match.
@@ -30,6 +30,9 @@ LINE_SPACING_RANGE = (0.8, 3.0)
 """Line spacing as a multiple of the font size."""
 MAX_FONT_NAME = 200
 """Longest font family name, in characters."""
+MAX_LETTERHEAD_LINES = 4
+MAX_LETTERHEAD_CHARS = 120
+"""Longest letterhead line (and logo alternative text), in characters."""
 MAX_THEME_BYTES = 1_000_000
 MAX_FONT_FILE_BYTES = 50_000_000
 """Largest font file a theme may name (the largest CJK TrueType faces are about 20 MB)."""
@@ -64,6 +67,9 @@ class Theme:
     margin_left_mm: float = 22.0
     margin_right_mm: float = 22.0
     line_spacing: float = 1.25  # multiple of the font size
+    logo: str = ""  # a PNG or JPEG in the template's directory, at the top left of page 1
+    logo_alt: str = ""  # what the logo shows, for screen readers (default: letterhead line 1)
+    letterhead: tuple[str, ...] = ()  # lines beside the logo on page 1, e.g. the office's name
 
     def __post_init__(self) -> None:
         # a Theme made in code (or by --font) is held to the same rules as a theme.toml
@@ -124,6 +130,30 @@ def _is_path(value: Any) -> bool:
     return isinstance(value, str) and bool(value) and not _NOT_IN_A_NAME.search(value)
 
 
+def _one_line(value: Any, what: str) -> str | None:
+    if not isinstance(value, str):
+        return f"expected {what}, got {_shown(value)}"
+    if len(value) > MAX_LETTERHEAD_CHARS:
+        return f"{what} of at most {MAX_LETTERHEAD_CHARS} characters, got {len(value):,}"
+    bad = _NOT_IN_A_NAME.search(value)
+    if bad:
+        return f"{what} holds the control character U+{ord(bad.group()):04X}"
+    return None
+
+
+def _logo(value: Any) -> str | None:
+    if value == "" or _is_path(value):
+        return None
+    return f"expected the path of a PNG or JPEG file, got {_shown(value)}"
+
+
+def _letterhead(value: Any) -> str | None:
+    lines = list(value) if isinstance(value, list | tuple) else None
+    if lines is None or len(lines) > MAX_LETTERHEAD_LINES:
+        return f"expected a list of at most {MAX_LETTERHEAD_LINES} lines, got {_shown(value)}"
+    return next((p for line in lines if (p := _one_line(line, "a line of text"))), None)
+
+
 def _heading_sizes(value: Any) -> str | None:
     size = _number(*SIZE_RANGE_PT, " pt")
     if isinstance(value, list | tuple) and len(value) == 3 and not any(map(size, value)):
@@ -144,6 +174,9 @@ _RULES: dict[str, Callable[[Any], str | None]] = {
     "heading_sizes": _heading_sizes,
     "page_size": _page_size,
     "line_spacing": _number(*LINE_SPACING_RANGE, " times the font size"),
+    "logo": _logo,
+    "logo_alt": lambda value: _one_line(value, "a line of text"),
+    "letterhead": _letterhead,
 }
 for _field in fields(Theme):
     if _field.name.endswith("_size") and _field.name != "page_size":
@@ -172,7 +205,8 @@ def _shown(value: Any) -> str:
 def load_theme_file(path: Path) -> dict[str, Any]:
     """Read a theme.toml into a plain mapping, every key checked and located at its line.
 
-    Font files are resolved against the theme's directory and must stay inside it.
+        Font files and the logo are resolved against the theme's directory and must stay inside it;
+    the logo must be a PNG or JPEG image of a bounded size.
     """
     try:
         text = read_bounded(path, MAX_THEME_BYTES).decode("utf-8")
@@ -191,6 +225,8 @@ def load_theme_file(path: Path) -> dict[str, Any]:
         problem = _problem(key, value)
         if problem is None and key == "font_files":
             problem, data[key] = _font_paths(value, path.parent)
+        elif problem is None and key == "logo" and value:
+            problem, data[key] = _logo_path(value, path.parent)
         if problem:
             issues.append(Issue(problem, where))
     if issues:
@@ -243,6 +279,20 @@ def _font_paths(files: list[str], directory: Path) -> tuple[str | None, list[str
     return None, resolved
 
 
+def _logo_path(name: str, directory: Path) -> tuple[str | None, str]:
+    """The logo as an absolute path inside `directory`, or the problem with it."""
+    from briefwright.logo import logo_problem
+
+    try:
+        path = confined(name, directory)
+    except FileRefused as exc:
+        return f"{name}: {exc.reason}", name
+    problem = logo_problem(path)
+    if problem:
+        return f"{name}: {problem}", name
+    return None, str(Path(os.path.realpath(path)))
+
+
 def build_theme(*layers: dict[str, Any], font: str | None = None) -> Theme:
     """Merge theme mappings, later layers winning, over the defaults."""
     merged: dict[str, Any] = {}
@@ -251,7 +301,7 @@ def build_theme(*layers: dict[str, Any], font: str | None = None) -> Theme:
     if font:
         merged["font_family"] = font
         merged.pop("font_files", None)
-    for key in ("heading_sizes", "font_files"):
+    for key in ("heading_sizes", "font_files", "letterhead"):
         if key in merged:
             merged[key] = tuple(merged[key])
     return Theme(**merged)

@@ -1,11 +1,13 @@
 """A block's inline content, from markdown-it's nodes to ours: text, breaks, code, emphasis, links.
 
 Adjacent text is joined (markdown-it splits it at escapes) and links keep only http, https and
-mailto targets; any other target leaves just the link's text.
+mailto targets; any other target leaves just the link's text. A space before a dash becomes a
+no-break space, so no format starts a line with a lone dash.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from briefwright.doctree import nodes
@@ -14,6 +16,7 @@ from briefwright.errors import RenderError
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
+_SPACED_DASH = re.compile(" +([\u2013\u2014])")  # en and em dash set off by a space
 # How the caller reports a node no inline can be made of, at its source line.
 Unsupported = Callable[[int, Node], RenderError]
 
@@ -63,4 +66,15 @@ def _merge_text(inlines: list[nodes.Inline]) -> tuple[nodes.Inline, ...]:
             out[-1] = nodes.Text(previous.text + node.text)
         else:
             out.append(node)
-    return tuple(out)
+    return tuple(_keep_dash(node) for node in out)
+
+
+def _keep_dash(node: nodes.Inline) -> nodes.Inline:
+    if isinstance(node, nodes.Text) and ("\u2013" in node.text or "\u2014" in node.text):
+        return nodes.Text(bind_dashes(node.text))
+    return node
+
+
+def bind_dashes(text: str) -> str:
+    """`text` with each spaced en or em dash bound to the word before it by a no-break space."""
+    return _SPACED_DASH.sub("\u00a0\\1", text)

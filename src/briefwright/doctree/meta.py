@@ -51,4 +51,5 @@ def document_meta(
         template=template.name,
         audience=template.audience,
         verified=verified,
+        contents=config.get("toc", False),
     )

@@ -191,6 +191,9 @@ class DocMeta:
     template: str = ""
     audience: str = ""
     verified: bool = False
+    contents: bool = False  # the template asks for a contents list (its `toc`)
+    # the page of each top-level heading as the PDF lays it out, for the DOCX's contents
+    heading_pages: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         # every writer's running title is this one, so a hand-built DocMeta gets it too

@@ -1,4 +1,5 @@
-"""One briefing, step by step: load, validate, template, Markdown, tree, writers, commit.
+"""One briefing, step by step: load, validate, template, Markdown, tree (held to the template's
+page budget, pages.py), writers, commit.
 
 `render_document` and `render_files` at the end run the steps in that order; each step above
 them is a function a caller (a test, a benchmark, `mail`) can also call alone. The writers run
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefwright.errors import EXIT_RENDER, BriefwrightError
 from briefwright.pipeline.load import SummarySource, load
+from briefwright.pipeline.pages import fit_pages
 from briefwright.pipeline.settings import RenderSettings, normalise_formats
 from briefwright.pipeline.timing import StepTimes
 from briefwright.pipeline.unfinished import check_finished
@@ -191,11 +193,22 @@ def render_document(
     verified = verify(loaded) if settings.verify else False
     if settings.verify:
         times.lap("verify")
-    doc = build_document(loaded, resolved, verified=verified)
-    times.lap("markdown and tree")
     theme = writer_theme(resolved, settings)
     options = write_options(loaded, resolved, settings)
-    outputs = write_formats(doc, theme, options, formats, executor=executor, warn=warn, times=times)
+    # the tree, trimmed to the template's page budget on the PDF's layout if it sets one
+    # a PDF made only to count pages must not fail a render for a glyph it lacks
+    counting = options if "pdf" in formats else replace(options, strict=False)
+    paged = fit_pages(
+        loaded, resolved, lambda t: build_document(loaded, t, verified=verified), theme, counting
+    )
+    doc = paged.document
+    times.lap("markdown and tree")
+    laid = {"pdf": paged.pdf.data} if paged.pdf is not None and "pdf" in formats else {}
+    for message in paged.warnings if laid else ():
+        warn(message)
+    rest = tuple(fmt for fmt in formats if fmt not in laid)
+    written = write_formats(doc, theme, options, rest, executor=executor, warn=warn, times=times)
+    outputs = {fmt: laid[fmt] if fmt in laid else written[fmt] for fmt in formats}
     return Rendered(loaded, resolved.name, doc, outputs, stem)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefwright.errors import BriefwrightError
+from briefwright.pipeline.pages import given_heading_pages, with_heading_pages
 from briefwright.writers import get_writer
 
 if TYPE_CHECKING:
@@ -42,17 +43,27 @@ class WriterResult:
     warnings: tuple[str, ...] = ()
     error: BriefwrightError | None = None
     seconds: float = 0.0  # how long the writer took, wherever it ran
+    heading_pages: tuple[int, ...] = ()  # the PDF's, for the DOCX's contents
 
 
 def write_format(fmt: str, doc: Document, theme: Theme, options: WriteOptions) -> WriterResult:
     """One writer as a task: runs in whatever process an executor chooses; returns plain data."""
     warnings: list[str] = []
+    pages: list[int] = []
+
+    def told(found: tuple[int, ...]) -> None:
+        pages[:] = found  # the writer's last word
+
     start = time.perf_counter()
+    options = replace(options, warn=warnings.append, heading_pages=told)
     try:
-        data = get_writer(fmt)(doc, theme, replace(options, warn=warnings.append))
+        if fmt == "docx":  # its contents list shows the pages the PDF gives its headings
+            doc = with_heading_pages(doc, theme, options)
+        data = get_writer(fmt)(doc, theme, options)
     except BriefwrightError as error:
         return WriterResult(fmt, None, tuple(warnings), error)
-    return WriterResult(fmt, data, tuple(warnings), seconds=time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    return WriterResult(fmt, data, tuple(warnings), seconds=seconds, heading_pages=tuple(pages))
 
 
 def warm_up_writer(fmt: str) -> None:
@@ -103,15 +114,27 @@ def write_formats(
     return outputs
 
 
+def _waits_for_pdf(doc: Document, formats: tuple[str, ...]) -> bool:
+    """Whether the DOCX is to take its contents' page numbers from the PDF being written."""
+    return doc.meta.contents and not doc.meta.heading_pages and {"docx", "pdf"} <= set(formats)
+
+
+def _after_pdf(doc: Document, pdf: WriterResult) -> Document:
+    return given_heading_pages(doc, pdf.heading_pages)
+
+
 def _write_here(
     doc: Document, theme: Theme, options: WriteOptions, formats: tuple[str, ...]
 ) -> list[WriterResult]:
-    results = []
-    for fmt in formats:
-        results.append(write_format(fmt, doc, theme, options))
-        if results[-1].error is not None:
+    waits = _waits_for_pdf(doc, formats)
+    order = sorted(formats, key=lambda fmt: waits and fmt == "docx")  # then after the PDF
+    results: dict[str, WriterResult] = {}
+    for fmt in order:
+        given = _after_pdf(doc, results["pdf"]) if waits and fmt == "docx" else doc
+        results[fmt] = write_format(fmt, given, theme, options)
+        if results[fmt].error is not None:
             break
-    return results
+    return [results[fmt] for fmt in formats if fmt in results]
 
 
 def _write_on(
@@ -121,10 +144,19 @@ def _write_on(
     options: WriteOptions,
     formats: tuple[str, ...],
 ) -> list[WriterResult]:
+    waits = _waits_for_pdf(doc, formats)
     futures = {
         fmt: executor.submit(write_format, fmt, doc, theme, options)
         for fmt in writing_order(formats)
+        if not (waits and fmt == "docx")
     }
+    if waits:  # the DOCX's contents take the pages the PDF writer found
+        pdf = futures["pdf"].result()
+        if pdf.error is not None:
+            return [pdf]
+        futures["docx"] = executor.submit(
+            write_format, "docx", _after_pdf(doc, pdf), theme, options
+        )
     # Results already in come first: an error among them is raised without waiting for a
     # slower writer elsewhere, which the caller's executor then stops.
     ready = [fmt for fmt in formats if futures[fmt].done()]

@@ -37,7 +37,19 @@ KEYS: dict[str, tuple[type, str]] = {
     "show_author": (bool, "print the summary's author (default true)"),
     "show_organization": (bool, "print the summary's organization (default true)"),
     "limits": (dict, "at most this many items per section, e.g. key_points = 4"),
+    "max_pages": (int, "most pages the briefing may fill (checked on the PDF's layout), e.g. 1"),
+    "trim": (
+        list,
+        "sections cut short, last items first, to keep within max_pages, each to one item at "
+        'least, e.g. ["key_points"] (key points go lowest priority first)',
+    ),
+    "toc": (bool, "a contents list with page numbers before the first heading (default false)"),
+    "inline_quote_words": (
+        int,
+        "quotes shorter than this many words run inline in quotation marks (default 0: none)",
+    ),
 }
+_COUNTS = {"max_pages": 1, "inline_quote_words": 0}  # each whole-number key's least value
 # Identity is per directory; only the rules below it are inherited by children.
 _OWN: tuple[Literal["name", "description", "extends"], ...] = ("name", "description", "extends")
 MAX_CONFIG_BYTES = 1_000_000
@@ -57,6 +69,10 @@ class TemplateConfig(TypedDict, total=False):
     show_author: bool
     show_organization: bool
     limits: dict[str, int]
+    max_pages: int
+    trim: list[str]
+    toc: bool
+    inline_quote_words: int
 
 
 def read_config(directory: Path) -> TemplateConfig:
@@ -91,16 +107,33 @@ def _check(data: dict[str, object], origin: str) -> Iterator[Issue]:
             yield Issue(f"unknown key{hint}; known keys: {', '.join(KEYS)}", where)
             continue
         kind = KEYS[key][0]
-        if not isinstance(value, kind):
+        if key in _COUNTS:
+            yield from _check_count(value, _COUNTS[key], where)
+        elif not isinstance(value, kind):
             yield Issue(f"expected {kind.__name__}, got {type(value).__name__}", where)
         elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
             yield Issue("expected a list of strings", where)  # the marking lists
+        elif key == "trim":
+            yield from _check_trim(value, where)
         elif key in ("max_marking", "marking_scheme", "allowed_markings"):
             yield from _check_markings(key, value, where)
         elif isinstance(value, dict):
             yield from _check_limits(value, origin)
         elif key in ("name", "extends") and not TEMPLATE_NAME.match(str(value)):
             yield Issue(f"{value!r} is not a template name ({NAME_RULE})", where)
+
+
+def _check_count(value: object, least: int, where: Location) -> Iterator[Issue]:
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        yield Issue(f"expected a whole number {least} or more, got {value!r}", where)
+
+
+def _check_trim(value: object, where: Location) -> Iterator[Issue]:
+    for name in value if isinstance(value, list) else ():
+        if name not in SECTIONS:
+            yield Issue(f"{name!r} is not a section; trim applies to: {', '.join(SECTIONS)}", where)
+    if isinstance(value, list) and len(set(value)) != len(value):
+        yield Issue("a section is listed twice", where)
 
 
 def _check_markings(key: str, value: object, where: Location) -> Iterator[Issue]:

@@ -62,9 +62,11 @@ REFERENCE: dict[str, str] = {
     "key_points": "list of {text, detail, priority, source_number, marking, portion_mark}, by "
     "priority (1 first) then file order",
     "quotes": "list of {text, speaker, role, date, date_label, context, source_number, marking, "
-    "portion_mark}",
+    "portion_mark, inline}; `inline` is true for a quote shorter than the template's "
+    "inline_quote_words, to run in the text rather than as a block",
     "timeline": "list of {when, date_label, date_iso, start, end, label, event, significance, "
-    "source_number, marking, portion_mark} in date order; `when` is the label if given, else "
+    "source_number, marking, portion_mark} in date order (where one date holds the other, as "
+    "'May 2025' holds '3 May 2025', in the summary's order); `when` is the label if given, else "
     "the date as text ('20–21 May 2025')",
     "implications": "list of {text, actor, likelihood, likelihood_label, likelihood_range "
     "('55–80%'), confidence, confidence_label ('moderate confidence'), source_number, marking, "
@@ -95,6 +97,8 @@ def build_context(
         summary = summary.summary
     language = summary.language
     sections = {name: _plain_section(summary, name, released) for name in released.sections}
+    if "quotes" in sections:
+        _mark_inline(sections["quotes"][0], config.get("inline_quote_words", 0))
     return {
         "title": summary.title,
         "subtitle": summary.subtitle,
@@ -143,6 +147,12 @@ def _plain_section(summary: Summary, name: str, released: Release) -> tuple[list
     """(the items to show as plain data, how many the limit left out)."""
     shown, more = released.sections[name]
     return [_plain_portion(summary, name, portion, released) for portion in shown], more
+
+
+def _mark_inline(quotes: list[Plain], below: int) -> None:
+    """Mark each quote of fewer than `below` words as one to run in the text."""
+    for quote in quotes:
+        quote["inline"] = len(str(quote["text"]).split()) < below
 
 
 def _plain_portion(summary: Summary, name: str, portion: Portion, released: Release) -> Plain:

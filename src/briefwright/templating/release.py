@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefwright.errors import Issue, ReleaseRefused
 from briefwright.markings import Marking, Markings, highest
+from briefwright.summary.chronology import chronological
 from briefwright.summary.portions import SECTIONS, marking_problems
 from briefwright.summary.validate import LoadedSummary, invalid
 
@@ -185,7 +186,7 @@ def _by_marking(a: tuple[str, Marking | None], b: tuple[str, Marking | None]) ->
 def _ordered(summary: Summary) -> dict[str, Sequence[Item]]:
     # sorted() is stable, so ties keep the order of the summary file.
     key_points = sorted(summary.key_points, key=lambda k: (k.priority is None, k.priority or 0))
-    timeline = sorted(summary.timeline, key=lambda e: e.date.sort_key)
+    timeline = chronological(summary.timeline, lambda entry: entry.date)
     return {
         "key_points": key_points,
         "quotes": summary.quotes,

@@ -14,6 +14,10 @@ def _ignore(message: str) -> None:
     pass
 
 
+def _ignore_pages(pages: tuple[int, ...]) -> None:
+    pass
+
+
 def file_time(timestamp: int) -> int:
     """`timestamp` within the years 1-9999, the most any document format can hold.
 
@@ -37,3 +41,6 @@ class WriteOptions:
     timestamp: int = 0
     version: str = ""
     warn: Callable[[str], None] = field(default=_ignore)
+    # where a paged writer (the PDF's) tells the page of each top-level heading, when the
+    # document has a contents list: the DOCX's contents show the same numbers
+    heading_pages: Callable[[tuple[int, ...]], None] = field(default=_ignore_pages)

@@ -1,8 +1,10 @@
 """Page furniture: marking, "Page X of Y", date, short title, reference and DRAFT watermark.
 
-What to write comes from DocMeta alone: a TLP marking is its TLP 2.0 label at the right of
-header and footer; any other marking is a centred banner in bold capitals at the top of the
-header and the bottom of the footer; a draft carries Word's DRAFT watermark in the header.
+What to write comes from DocMeta and the texts running.py shares with the PDF: a TLP marking
+is its TLP 2.0 label at the right end of the header and footer lines, on their baseline; any
+other marking is a centred banner in bold capitals at the top of the header and the bottom of
+the footer; a draft carries Word's DRAFT watermark in the header. A theme's letterhead fills
+a first-page header of its own; a reference document's headers and footers are kept.
 """
 
 from __future__ import annotations
@@ -20,34 +22,59 @@ from docx.parts.hdrftr import FooterPart, HeaderPart
 from briefwright.doctree.nodes import DocMeta
 from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import tlp_colour_name
+from briefwright.theme import Theme
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
+from briefwright.writers.docx.letterhead import write_letterhead
 from briefwright.writers.docx.marking_styles import BANNER
 from briefwright.writers.docx.parts import Package, Story
 from briefwright.writers.docx.watermark import watermark_run
 from briefwright.writers.docx.xml import clone, el
+from briefwright.writers.running import SEPARATOR, Running, page_number_parts, running_texts
 
 _NBSP = "\u00a0"
 _NS = {"w": nsmap["w"]}
+_KINDS = {"default": WD_HEADER_FOOTER.PRIMARY, "first": WD_HEADER_FOOTER.FIRST_PAGE}
+# the stops Word's own Header and Footer styles set (Letter, then A4 templates)
+_STYLE_TABS = (4680, 9360, 4513, 9026)
+_VISIBLE = tuple(qn(tag) for tag in ("w:drawing", "w:pict", "w:object", "w:fldChar", "w:fldSimple"))
 _STORIES: dict[str, tuple[type[HeaderPart] | type[FooterPart], str]] = {
     "header": (HeaderPart, RT.HEADER),
     "footer": (FooterPart, RT.FOOTER),
 }
 
 
-def write_furniture(package: Package, section: Any, meta: DocMeta, ctx: Context, font: str) -> None:
-    """Fill the one header and footer every page shows (`section` is the body's w:sectPr)."""
-    section.titlePg_val = False  # the first page shows them too
-    header_part = _story_part(package, section, "header")
-    footer_part = _story_part(package, section, "footer")
-    header = ctx.with_(container=header_part.element, part=header_part)
-    first = _marking(meta, header, "Header")
-    if meta.draft:
-        first.append(watermark_run(ctx.text_width / 20, font, furniture_texts(meta.language).draft))
-    footer = ctx.with_(container=footer_part.element, part=footer_part)
-    _page_line(meta, footer)
-    if meta.marking:
-        _marking(meta, footer, "Footer")
+def write_furniture(
+    package: Package, section: Any, meta: DocMeta, ctx: Context, theme: Theme
+) -> None:
+    """Fill the headers and footers (`section` is the body's w:sectPr).
+
+    A reference document's own headers and footers are kept, and ours follow their content.
+    Page 1 gets a header of its own when the theme has a letterhead or the reference document
+    has a first-page header.
+    """
+    texts = running_texts(meta, theme, ctx.text_width / 20)
+    draft_word = furniture_texts(meta.language).draft
+    first_page = bool(theme.letterhead or theme.logo) or _has(section, "header", "first")
+    section.titlePg_val = first_page
+    kinds = ("default", "first") if first_page else ("default",)
+    for kind in kinds:
+        header = _story_part(package, section, "header", kind)
+        header_ctx = ctx.with_(container=header.element, part=header)
+        lead = _banner(meta, header_ctx)
+        if kind == "first" and (theme.letterhead or theme.logo):
+            write_letterhead(package, header_ctx, theme, meta, lambda p: _label(meta, p, ctx))
+            line = header_ctx.paragraph("Header")  # a header ends with a paragraph
+        else:
+            line = _header_line(meta, texts, header_ctx)
+        if meta.draft:
+            (lead if lead is not None else line).append(
+                watermark_run(ctx.text_width / 20, theme.font_family, draft_word)
+            )
+        footer = _story_part(package, section, "footer", kind)
+        footer_ctx = ctx.with_(container=footer.element, part=footer)
+        _page_line(meta, texts, footer_ctx)
+        _banner(meta, footer_ctx)
 
 
 def set_control_properties(package: Package, meta: DocMeta) -> None:
@@ -60,24 +87,37 @@ def set_control_properties(package: Package, meta: DocMeta) -> None:
     props.identifier = meta.reference
 
 
-def _story_part(package: Package, section: Any, kind: str) -> Story:
-    """The section's emptied default header or footer part, added when it has none.
+def _has(section: Any, story: str, kind: str) -> bool:
+    return section.find(f"w:{story}Reference[@w:type='{kind}']", _NS) is not None
+
+
+def _story_part(package: Package, section: Any, story: str, kind: str) -> Story:
+    """The section's header or footer part of a `kind` ("default", "first"), added when it has
+    none; a reference document's part keeps its content unless it shows nothing.
 
     What python-docx's `section.header.is_linked_to_previous = False` does, without its XPath
     queries and without reading and parsing its template file for every new part.
     """
     document = package.document
-    reference = section.find(f"w:{kind}Reference[@w:type='default']", _NS)
+    reference = section.find(f"w:{story}Reference[@w:type='{kind}']", _NS)
     if reference is not None:
-        story = package.stories[document.rels.target(reference.get(qn("r:id")))]
-        del story.element[:]
-        return story
-    content_type, empty = _empty_story(kind)
-    story = package.add_story(f"/word/{kind}%d.xml", content_type, clone(empty))
-    rid = document.relate_to(story.partname, _STORIES[kind][1])
-    add_reference = section.add_headerReference if kind == "header" else section.add_footerReference
-    add_reference(WD_HEADER_FOOTER.PRIMARY, rid)
-    return story
+        part = package.stories[document.rels.target(reference.get(qn("r:id")))]
+        if not _shows_something(part.element):
+            del part.element[:]
+        return part
+    content_type, empty = _empty_story(story)
+    part = package.add_story(f"/word/{story}%d.xml", content_type, clone(empty))
+    rid = document.relate_to(part.partname, _STORIES[story][1])
+    add = section.add_headerReference if story == "header" else section.add_footerReference
+    add(_KINDS[kind], rid)
+    return part
+
+
+def _shows_something(root: Any) -> bool:
+    """True when a header or footer holds text, a picture, a shape or a field."""
+    if "".join(root.itertext()).strip():
+        return True
+    return any(True for tag in _VISIBLE for _ in root.iter(tag))
 
 
 @lru_cache(maxsize=2)
@@ -88,41 +128,62 @@ def _empty_story(kind: str) -> tuple[str, Any]:
     return part.content_type, part.element
 
 
-def _marking(meta: DocMeta, ctx: Context, fallback: str) -> Any:
-    """The paragraph of the marking (a TLP label or a banner), or an empty `fallback` one."""
-    if not meta.marking:
-        return ctx.paragraph(fallback)  # a header or footer must hold at least one paragraph
-    if meta.banner:
-        paragraph = ctx.paragraph(BANNER)
-        text_runs(paragraph, meta.marking, ctx, RunFormat())
-        return paragraph
-    paragraph = ctx.paragraph("Marking")
-    # black padding either side of the label, as the TLP 2.0 examples show it
-    style = f"TLP {str(tlp_colour_name(meta.marking)).title()}"
-    text_runs(paragraph, f"{_NBSP}{meta.marking}{_NBSP}", ctx, RunFormat(char_style=style))
+def _banner(meta: DocMeta, ctx: Context) -> Any:
+    """The marking as a centred banner paragraph, if it is a banner (else None)."""
+    if not meta.banner:
+        return None
+    paragraph = ctx.paragraph(BANNER)
+    text_runs(paragraph, meta.marking, ctx, RunFormat())
     return paragraph
 
 
-def _page_line(meta: DocMeta, ctx: Context) -> None:
-    paragraph = ctx.paragraph("Footer")
-    tab = el("tab", val="right", pos=ctx.text_width)
-    paragraph[0].append(el("tabs", (tab,)))
-    text_runs(paragraph, _footer_text(meta), ctx, RunFormat())
+def _label(meta: DocMeta, paragraph: Any, ctx: Context) -> None:
+    """The TLP label's runs: coloured text on black, padded either side as TLP 2.0 shows it."""
+    if not meta.tlp_colour:
+        return
+    style = f"TLP {str(tlp_colour_name(meta.marking)).title()}"
+    text_runs(paragraph, f"{_NBSP}{meta.marking}{_NBSP}", ctx, RunFormat(char_style=style))
+
+
+def _line(ctx: Context, style: str) -> Any:
+    """A paragraph of `style` whose one tab stop is at the right margin."""
+    paragraph = ctx.paragraph(style)
+    # Word's Header and Footer styles bring centre and right stops of their own; a tab must
+    # jump to the margin, not to the middle of the line
+    stops = [el("tab", val="clear", pos=pos) for pos in _STYLE_TABS]
+    stops.append(el("tab", val="right", pos=ctx.text_width))
+    paragraph[0].append(el("tabs", tuple(stops)))
+    return paragraph
+
+
+def _header_line(meta: DocMeta, texts: Running, ctx: Context) -> Any:
+    """Organisation, reference and version, and the TLP label at the right."""
+    paragraph = _line(ctx, "Header")
+    if texts.organization:
+        text_runs(paragraph, texts.organization, ctx, RunFormat(bold=True))
+    if texts.control:
+        text_runs(paragraph, SEPARATOR + texts.control, ctx, RunFormat())
+    if meta.tlp_colour:
+        paragraph.append(el("r", (el("tab"),)))
+        _label(meta, paragraph, ctx)
+    return paragraph
+
+
+def _page_line(meta: DocMeta, texts: Running, ctx: Context) -> None:
+    """Short title and date, then "Page X of Y" and the TLP label at the right."""
+    paragraph = _line(ctx, "Footer")
+    text_runs(paragraph, texts.footer, ctx, RunFormat())
     paragraph.append(el("r", (el("tab"),)))
     # "Page ", PAGE, " of ", NUMPAGES, "" in English; the language decides the order
     fields = {"page": "PAGE", "total": "NUMPAGES"}
-    for part in furniture_texts(meta.language).page_parts():
+    for part in page_number_parts(meta.language):
         if part in fields:
             _field(paragraph, fields[part], "1")
         elif part:
             text_runs(paragraph, part, ctx, RunFormat())
-
-
-def _footer_text(meta: DocMeta) -> str:
-    pieces = [meta.short_title.strip(), *meta.control_parts()]
-    if meta.date_label.strip():
-        pieces.append(furniture_texts(meta.language).as_of(meta.date_label.strip()))
-    return "  \u00b7  ".join(piece for piece in pieces if piece)
+    if meta.tlp_colour:
+        text_runs(paragraph, " ", ctx, RunFormat())
+        _label(meta, paragraph, ctx)
 
 
 def _field(paragraph: Any, instruction: str, placeholder: str) -> None:

@@ -37,6 +37,8 @@ from briefwright.doctree.nodes import DocMeta
 from briefwright.theme import Theme
 from briefwright.version import __version__
 from briefwright.writers.base import WriteOptions, file_time
+from briefwright.writers.docx.contents import install_contents_styles
+from briefwright.writers.docx.letterhead import install_letterhead_styles
 from briefwright.writers.docx.marking_styles import install_marking_styles
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Package
@@ -143,6 +145,8 @@ def _build(theme: Theme, reference: tuple[str, str, bytes] | None, language: str
         index.install(spec, replace=restyle)
     style_ids = index.ids(spec.name for spec in specs)
     style_ids |= install_marking_styles(document, replace=restyle)
+    style_ids |= install_letterhead_styles(document, theme, replace=restyle)
+    style_ids |= install_contents_styles(document, theme, replace=restyle)
     return pack(document, numbering.ids, style_ids)
 
 

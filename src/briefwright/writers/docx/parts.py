@@ -112,6 +112,14 @@ class Package:
         story = self.stories[partname] = Story(partname, content_type, element, Rels())
         return story
 
+    def add_part(self, template: str, content_type: str, blob: bytes) -> str:
+        """A new part of bytes (an image) named after `template`, not yet related to; its name."""
+        taken = set(self.stories) | set(self._fixed)
+        partname = next(template % n for n in itertools.count(1) if template % n not in taken)
+        entry = deflate(partname.lstrip("/"), blob)
+        self._fixed[partname] = FixedPart(partname, content_type, (), entry)
+        return partname
+
     def replace(self, partname: str, blob: bytes) -> None:
         """Write `blob` as the part `partname`, which the starting document has."""
         if partname not in self._fixed:

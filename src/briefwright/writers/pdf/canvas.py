@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -19,10 +20,18 @@ class PagedCanvas(Canvas):
     is defined later.
     """
 
-    def __init__(self, *args: Any, furniture: Furniture, timestamp: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        furniture: Furniture,
+        timestamp: int,
+        late: Callable[[Canvas], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.furniture = furniture
         self.paragraphs_drawn: set[int] = set()  # ids of the Paragraphs drawn so far
+        self.late = late  # defines other forms known only at the end (contents page numbers)
         # CreationDate and ModDate come from the briefing, not the clock: same input, same bytes
         stamp = time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(file_time(timestamp)))
         self.setDateFormatter(lambda *_: stamp)
@@ -41,6 +50,8 @@ class PagedCanvas(Canvas):
             self.beginForm(_furniture_form(page))
             self.furniture.draw(self, page, total)
             self.endForm()
+        if self.late is not None:
+            self.late(self)
         super().save()
 
 

@@ -1,10 +1,11 @@
 """Page furniture: marking, "Page X of Y", date, short title, reference and DRAFT watermark.
 
 What to draw comes from DocMeta alone: a TLP marking is its TLP 2.0 label at the right of
-header and footer; any other marking is a centred banner in bold capitals at the top and the
-bottom of every page; a draft carries a large diagonal DRAFT across every page. Texts from the
-summary are escaped and glyph-checked like body text and drawn as Paragraphs, so they get the
-same font fallback.
+header and footer, on their baseline; any other marking is a centred banner in bold capitals at
+the top and the bottom of every page; a draft carries a large diagonal DRAFT across every page.
+The texts are running.py's, shared with the DOCX; they are escaped and glyph-checked like body
+text and drawn as Paragraphs, so they get the same font fallback. A letterhead, if the theme
+has one, takes the running header's place on page 1.
 """
 
 from __future__ import annotations
@@ -25,17 +26,26 @@ from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
 from briefwright.writers.pdf.fonts import FontFamily
+from briefwright.writers.pdf.letterhead import Letterhead
 from briefwright.writers.pdf.markup import InlineRenderer
+from briefwright.writers.pdf.pagesetup import PageSetup
 from briefwright.writers.pdf.paragraph import Paragraph
+from briefwright.writers.running import (
+    SEPARATOR,
+    TLP_LABEL_SIZE,
+    furniture_size,
+    label_width,
+    page_number,
+    running_texts,
+    shorten,
+)
 
-TLP_SIZE = 12.0  # the standard asks for at least 12 pt
-SMALL = 7.5  # furniture text size: present on every page, so it stays discreet
+TLP_SIZE = TLP_LABEL_SIZE
 BANNER_SIZE = 10.0  # a banner shrinks from this to fit one line, never below BANNER_MIN
 BANNER_MIN = 6.0
-PAGE_NUMBER_ROOM = 70.0  # points kept free for "Page 12 of 34", more if a language needs it
+LABEL_GAP = 8.0  # points between the page number and the TLP label
 WATERMARK_ALPHA = 0.2  # drawn over the text, so it must let it through
 Align = Literal[0, 1, 2, 4]
-_DOT = "\u2002\u00b7\u2002"  # between the footer's parts
 
 
 @dataclass(frozen=True)
@@ -44,45 +54,65 @@ class Furniture:
 
     theme: Theme
     fonts: FontFamily
-    page_size: tuple[float, float]
+    page: PageSetup
     meta: DocMeta
+    size: float  # of header and footer text
     header: str
     footer: str
     banner_markup: str  # "" unless the marking is a banner
     banner_size: float
+    letterhead: Letterhead | None = None  # drawn on page 1 instead of the running header
     # the laid-out Paragraph of each text and place: header and footer recur on every page
     _laid_out: dict[tuple, Paragraph] = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def top(self) -> float:
+        """The running header's baseline."""
+        return self.page.height - self.page.top + (5 if self.banner_markup else 7) * mm
+
+    @property
+    def bottom(self) -> float:
+        """The running footer's baseline."""
+        return self.page.bottom - (7 if self.banner_markup else 9) * mm
+
     def draw(self, canvas: Canvas, page: int, total: int) -> None:
         """Header, footer and banners of one page."""
-        width, height = self.page_size
-        left, right = self.theme.margin_left_mm * mm, width - self.theme.margin_right_mm * mm
-        banner = bool(self.banner_markup)
+        left, right = self.page.left, self.page.width - self.page.right
+        top, bottom, width = self.top, self.bottom, right - left
         canvas.saveState()
-        # a banner takes the outer edge of the page; header and footer move in to make room
-        top = height - self.theme.margin_top_mm * mm + (5 if banner else 7) * mm
-        bottom = self.theme.margin_bottom_mm * mm - (7 if banner else 9) * mm
-        self._text(canvas, self.header, left, right - left, top)
-        self._rule(canvas, left, right, top - 2.2 * mm)
-        self._rule(canvas, left, right, bottom + 4.5 * mm)
-        self._text(canvas, self.footer, left, right - left, bottom)
-        number = furniture_texts(self.meta.language).page(page, total)
-        if self.meta.tlp_colour:
-            self._text(canvas, number, left, right - left, bottom, TA_CENTER)
-            self._tlp_label(canvas, self.meta.tlp_colour, right, top)
-            self._tlp_label(canvas, self.meta.tlp_colour, right, bottom)
+        if page == 1 and self.letterhead is not None:
+            label_base = self.letterhead.draw(canvas, self.page, bool(self.banner_markup))
         else:
-            self._text(canvas, number, left, right - left, bottom, TA_RIGHT)
-        if banner:
-            for base in (top + 5.5 * mm, bottom - 5 * mm):
-                self._text(canvas, self.banner_markup, left, right - left, base, TA_CENTER,
+            label_base = top
+            self._text(canvas, self.header, left, width, top)
+            self._rule(canvas, left, right, top - 2.2 * mm)
+        self._rule(canvas, left, right, bottom + self.size + 2.5 * mm)
+        self._text(canvas, self.footer, left, width, bottom)
+        # the page number ends where the label begins: one baseline, never overlapping
+        number_right = right
+        if self.meta.tlp_colour:
+            self._tlp_label(canvas, self.meta.tlp_colour, right, label_base)
+            number_right = right - self._label_width() - LABEL_GAP
+            self._tlp_label(canvas, self.meta.tlp_colour, right, bottom)
+        number = page_number(page, total, self.meta.language)
+        self._text(canvas, number, left, number_right - left, bottom, TA_RIGHT)
+        if self.banner_markup:
+            for base in (self._banner_top, bottom - 5 * mm):
+                self._text(canvas, self.banner_markup, left, width, base, TA_CENTER,
                            size=self.banner_size, colour=self.theme.text_color)  # fmt: skip
         canvas.restoreState()
+
+    @property
+    def _banner_top(self) -> float:
+        return self.top + 5.5 * mm
+
+    def _label_width(self) -> float:
+        return stringWidth(self.meta.marking, self.fonts.name(bold=True), TLP_SIZE) + 6.0
 
     def _tlp_label(self, canvas: Canvas, colour: str, right: float, base: float) -> None:
         label, font = self.meta.marking, self.fonts.name(bold=True)
         pad = 3.0
-        box_width = canvas.stringWidth(label, font, TLP_SIZE) + 2 * pad
+        box_width = self._label_width()
         canvas.setFillColor(HexColor(TLP_BACKGROUND))
         canvas.rect(right - box_width, base - 3.5, box_width, TLP_SIZE + 4.5, stroke=0, fill=1)
         canvas.setFillColor(HexColor(colour))
@@ -95,7 +125,7 @@ class Furniture:
         Drawn on the page itself, not in the furniture's form: a form's resources do not carry
         the transparency the light grey needs.
         """
-        width, height = self.page_size
+        width, height = self.page.size
         font = self.fonts.name(bold=True)
         word = furniture_texts(self.meta.language).draft
         size = 0.62 * (width**2 + height**2) ** 0.5 / (stringWidth(word, font, 1) or 1)
@@ -116,9 +146,10 @@ class Furniture:
         base: float,
         align: Align = TA_LEFT,
         *,
-        size: float = SMALL,
+        size: float = 0.0,
         colour: str = "",
     ) -> None:
+        size = size or self.size
         key = (markup, width, align, size)
         paragraph = self._laid_out.get(key)
         if paragraph is None:
@@ -143,38 +174,40 @@ class Furniture:
 
 
 def build_furniture(
-    meta: DocMeta, theme: Theme, page_size: tuple[float, float], inline: InlineRenderer
+    meta: DocMeta,
+    theme: Theme,
+    page: PageSetup,
+    inline: InlineRenderer,
+    letterhead: Letterhead | None = None,
 ) -> Furniture:
-    """Escape, glyph-check and shorten the texts of header and footer."""
+    """Escape and glyph-check the texts of header and footer, shortened as running.py says."""
     fonts = inline.fonts
-    width = page_size[0] - (theme.margin_left_mm + theme.margin_right_mm) * mm
-    label_room = _tlp_width(meta, fonts) + 12 if meta.tlp_colour else 0
-    strong = f'<font color="{theme.text_color}"><b>%s</b></font>'
+    size = furniture_size(theme)
+    texts = running_texts(meta, theme, page.text_width)
+    room = page.text_width - (label_width(meta) if meta.tlp_colour else 0.0)
+    number_room = stringWidth(page_number(888, 888, meta.language), fonts.name(), size) + LABEL_GAP
 
-    def text(what: str, value: str, room: float, bold: bool = False, size: float = SMALL) -> str:
+    def text(what: str, value: str, bold: bool = False) -> str:
         inline.where, inline.bold = f"page header/footer ({what})", bold
         try:
-            return inline.text(_fit(value, fonts.name(bold=bold), room, size))
+            return inline.text(value)
         finally:
             inline.bold = False
 
-    # reference and version after the organisation, at most half the header between them
-    room = width - label_room
-    control = _fit(_DOT.join(meta.control_parts()), fonts.name(), room / 2)
-    org_room = room - (stringWidth(control + _DOT, fonts.name(), SMALL) if control else 0)
-    header = strong % text("organization", meta.organization or meta.short_title, org_room,
-                           bold=True)  # fmt: skip
+    organization, control = _fitted(
+        (texts.organization, texts.control), room, fonts.name(bold=True), size
+    )
+    header = f'<font color="{theme.text_color}"><b>%s</b></font>' % text(
+        "organization", organization, bold=True
+    )
     if control:
-        header += _DOT + text("reference and version", control, room)
-    texts = furniture_texts(meta.language)
-    number_room = max(PAGE_NUMBER_ROOM, stringWidth(texts.page(88, 88), fonts.name(), SMALL) + 12)
-    footer_room = (width / 2 if meta.tlp_colour else width) - number_room / 2
-    date = texts.as_of(meta.date_label) if meta.date_label else ""
-    date = _fit(date, fonts.name(), footer_room) if date else ""
-    title_room = footer_room - stringWidth(date + _DOT, fonts.name(), SMALL)
-    title = text("short title", meta.short_title, title_room) if title_room > 20 else ""
-    footer = _DOT.join(part for part in (title, inline.text(date)) if part)
-    banner_size = _banner_size(meta.marking, fonts.name(bold=True), width) if meta.banner else 0
+        header += SEPARATOR + text("reference and version", control)
+    title, date = _fitted((texts.title, texts.date), room - number_room, fonts.name(), size)
+    footer = SEPARATOR.join(
+        part for part in (text("short title", title), text("date", date)) if part
+    )
+    banner_size = _banner_size(meta.marking, fonts.name(bold=True), page.text_width)
+    banner_size = banner_size if meta.banner else 0
     # never shortened: a marking cut short is a different marking; at BANNER_MIN it wraps
     inline.where, inline.bold = "page header/footer (marking)", True
     banner = inline.text(meta.marking) if banner_size else ""
@@ -182,13 +215,25 @@ def build_furniture(
     return Furniture(
         theme=theme,
         fonts=fonts,
-        page_size=page_size,
+        page=page,
         meta=meta,
+        size=size,
         header=header,
         footer=footer,
         banner_markup=f"<b>{banner}</b>" if banner else "",
         banner_size=banner_size,
+        letterhead=letterhead,
     )
+
+
+def _fitted(parts: tuple[str, str], room: float, font: str, size: float) -> tuple[str, str]:
+    """The two parts of a line, the first shortened further (after a word) if the estimate in
+    running.py was not enough for this font; the second is already short."""
+    first, second = parts
+    rest = stringWidth(SEPARATOR + second, font, size) if second else 0.0
+    while first and stringWidth(first, font, size) + rest > room:
+        first = shorten(first, len(first) - 1)
+    return first, second
 
 
 def info_keywords(meta: DocMeta) -> list[str]:
@@ -204,10 +249,6 @@ def info_keywords(meta: DocMeta) -> list[str]:
     return [part for part in control if part] + list(meta.keywords)
 
 
-def _tlp_width(meta: DocMeta, fonts: FontFamily) -> float:
-    return stringWidth(meta.marking, fonts.name(bold=True), TLP_SIZE)
-
-
 def _banner_size(marking: str, font: str, room: float) -> float:
     """The banner's font size: BANNER_SIZE, or smaller until it fits one line."""
     natural = stringWidth(marking, font, BANNER_SIZE)
@@ -219,13 +260,3 @@ def _banner_size(marking: str, font: str, room: float) -> float:
 def _degrees(width: float, height: float) -> float:
     """The angle of the page's rising diagonal."""
     return math.degrees(math.atan2(height, width))
-
-
-def _fit(text: str, font: str, room: float, size: float = SMALL) -> str:
-    """`text`, cut short with an ellipsis if it would not fit on one line of `room` points."""
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= room:
-        return text
-    while text and stringWidth(text + "\u2026", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"

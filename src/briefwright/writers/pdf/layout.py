@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from typing import IO, Any
 
-from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
 
@@ -13,7 +12,9 @@ from briefwright.doctree import nodes
 from briefwright.theme import Theme
 from briefwright.writers.pdf.failures import IDLE_PAGES, MAX_PAGES, no_progress, too_many_pages
 from briefwright.writers.pdf.furniture import info_keywords
+from briefwright.writers.pdf.pagesetup import PageSetup
 from briefwright.writers.pdf.paragraph import Paragraph
+from briefwright.writers.pdf.record import LayoutRecord, flowable_height
 
 
 def outline_root(doc: nodes.Document) -> list[Flowable]:
@@ -112,24 +113,29 @@ def _start_in(flowable: Flowable, canv: Any, width: float, room: float) -> list[
 
 
 class BriefingTemplate(BaseDocTemplate):
-    """One page template with the theme's margins; adds an outline entry per heading."""
+    """The page's margins and one frame inside them; adds an outline entry per heading.
+
+    `first_top`, if given, lowers the frame's top on page 1 (under a letterhead).
+    """
 
     def __init__(
         self,
         meta: nodes.DocMeta,
         theme: Theme,
-        page_size: tuple[float, float],
+        page: PageSetup,
         version: str,
         font: str,
         out: IO[bytes],
+        first_top: float | None = None,
+        record: LayoutRecord | None = None,
     ) -> None:
         super().__init__(
             out,
-            pagesize=page_size,
-            leftMargin=theme.margin_left_mm * mm,
-            rightMargin=theme.margin_right_mm * mm,
-            topMargin=theme.margin_top_mm * mm,
-            bottomMargin=theme.margin_bottom_mm * mm,
+            pagesize=page.size,
+            leftMargin=page.left,
+            rightMargin=page.right,
+            topMargin=page.top,
+            bottomMargin=page.bottom,
             title=meta.title,
             author=meta.author or meta.organization,
             subject=meta.subject,
@@ -141,18 +147,14 @@ class BriefingTemplate(BaseDocTemplate):
             # the canvas starts every page with a font selected; make it ours, not Helvetica
             initialFontName=font,
         )
-        frame = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        frame = self._frame("body", self.bottomMargin + self.height)
+        templates = [PageTemplate(id="page", frames=[frame])]
+        if first_top is not None:
+            first = self._frame("first", first_top)
+            templates.insert(
+                0, PageTemplate(id="first", frames=[first], autoNextPageTemplate="page")
+            )
+        self.addPageTemplates(templates)
         # what the frame offers a flowable while nothing is on it, computed as the frame does
         top, bottom = frame.y1 + frame.height - frame.topPadding, frame.y1 + frame.bottomPadding
         # reportlab only ever calls keepTogetherClass(flowables), which a partial can answer
@@ -163,18 +165,53 @@ class BriefingTemplate(BaseDocTemplate):
         self.theme = theme
         self.in_hand: Flowable | None = None  # what is being placed, to name in an error
         self._drawn_before = self._idle_pages = 0
+        self.record = record or LayoutRecord()
         self._outline_level = -1
         self._outline_count = 0
+
+    def _frame(self, name: str, top: float) -> Frame:
+        """A frame between the side margins from the bottom margin up to `top`."""
+        return Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            top - self.bottomMargin,
+            id=name,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Place the next flowable as reportlab does, remembering which one it is."""
         self.in_hand = flowables[0] if flowables else None
+        self.record.placing(self.in_hand)
         super().handle_flowable(flowables)
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:  # noqa: N802
+        """reportlab's, except that headings keep with a quote that is kept together too.
+
+        reportlab puts no container inside another, so it lets a heading followed by a quote
+        (a Together) stand alone at the foot of a page; KeepWithNext knows how to place them.
+        """
+        count = 0
+        while count < len(flowables) and flowables[count].getKeepWithNext():
+            count += 1
+        if not count or count == len(flowables) or not isinstance(flowables[count], Together):
+            super().handle_keepWithNext(flowables)
+            return
+        group = KeepWithNext(flowables[: count + 1], frame_height=self.frame_height)
+        for flowable in flowables[:count]:
+            flowable.__dict__["keepWithNext"] = 0  # grouped now, as reportlab marks them
+        del flowables[: count + 1]
+        flowables.insert(0, group)
 
     def afterPage(self) -> None:  # noqa: N802 - reportlab's name
         """Stop a layout that keeps making pages without end: past MAX_PAGES, or IDLE_PAGES
         in a row without a paragraph that was not drawn before (a table's repeated header, or
         a box whose content cannot be split, starts page after page without progress)."""
+        self.record.page_ended(self.page)
         drawn = len(getattr(self.canv, "paragraphs_drawn", ()))
         self._idle_pages = 0 if drawn > self._drawn_before else self._idle_pages + 1
         self._drawn_before = drawn
@@ -185,6 +222,8 @@ class BriefingTemplate(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         """Bookmark a flowable that carries an outline entry (title and headings)."""
+        if self.record.budget is not None and self.page > self.record.budget:
+            self.record.placed(self.page, flowable_height(flowable, self.canv, self.frame_width))
         if not isinstance(flowable, (Paragraph, _Anchor)) or not flowable.outline:
             return
         level, text = flowable.outline
@@ -192,7 +231,8 @@ class BriefingTemplate(BaseDocTemplate):
         level = min(level, self._outline_level + 1)
         self._outline_level = level
         self._outline_count += 1
-        key = f"outline-{self._outline_count}"
+        key = getattr(flowable, "anchor", "") or f"outline-{self._outline_count}"
+        self.record.outline.append((level, text, self.page, key))
         # open the bookmark at the heading itself, where the frame's next line would start
         below = (flowable.drawn_at or 0.0) - flowable.getSpaceAfter()
         top = below + getattr(flowable, "height", 0) + 6

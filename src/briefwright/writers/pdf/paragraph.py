@@ -95,6 +95,7 @@ class Paragraph(rl_paragraph.Paragraph):
 
     _last_wrap: tuple[float, tuple[float, float]] | None = None
     drawn_at: float | None = None  # where the frame last drew it, for a heading's bookmark
+    anchor: str = ""  # a heading's bookmark name, when a contents list links to it
     outline: tuple[int, str] | None = None  # (level, text) of its bookmark, if it has one
 
     def __init__(
