@@ -28,8 +28,15 @@ def _pot():
         return read_po(handle)
 
 
-def _translations(catalog) -> dict[str, str]:
-    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+def _translations(catalog) -> dict[object, object]:
+    # A plural message's id and string are sequences (a list when read from a .mo), and
+    # pybabel compiles an untranslated plural as its own ids: the same as no translation.
+    found = {_hashable(m.id): _hashable(m.string) for m in catalog if m.id and not m.fuzzy}
+    return {key: value for key, value in found.items() if any(value) and value != key}
+
+
+def _hashable(value):
+    return value if isinstance(value, str) else tuple(value)
 
 
 def test_the_package_ships_english_french_and_russian():

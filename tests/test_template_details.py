@@ -16,6 +16,17 @@ from briefwright.templating.discovery import resolve_template
 from briefwright.templating.render import render_markdown
 
 
+def emphasised(markdown: str) -> list[str]:
+    """The text of each paragraph that is wholly in italics, as a reader sees it."""
+    return [
+        nodes.plain_text(block.children)
+        for block in parse_markdown(markdown)
+        if isinstance(block, nodes.Paragraph)
+        and len(block.children) == 1
+        and isinstance(block.children[0], nodes.Emphasis)
+    ]
+
+
 def summary(**changes):
     data = {
         "title": "Talks",
@@ -70,11 +81,29 @@ def test_the_inline_threshold_is_the_templates(tmp_path):
 def test_a_template_that_shows_fewer_key_points_says_how_many_more(name, shown):
     points = [f"Point {n}." for n in range(1, 10)]
     markdown = render_markdown(resolve_template(name), summary(key_points=points))
-    assert f"*{9 - shown} more key points in the full briefing.*" in markdown
+    assert f"{9 - shown} more key points in the full briefing." in emphasised(markdown)
     one_more = render_markdown(resolve_template(name), summary(key_points=points[: shown + 1]))
-    assert "*1 more key point in the full briefing.*" in one_more
+    assert "1 more key point in the full briefing." in emphasised(one_more)
     none = render_markdown(resolve_template(name), summary(key_points=points[:shown]))
     assert "in the full briefing" not in none
+
+
+@pytest.mark.parametrize(
+    ("language", "hidden", "note"),
+    [
+        ("fr", 1, "1 autre point clé dans la note complète."),
+        ("fr", 5, "5 autres points clés dans la note complète."),
+        ("ru", 1, "Ещё 1 ключевой вывод\u00a0— в полной версии документа."),
+        ("ru", 3, "Ещё 3 ключевых вывода\u00a0— в полной версии документа."),
+        ("ru", 5, "Ещё 5 ключевых выводов\u00a0— в полной версии документа."),
+    ],
+)
+def test_the_more_note_is_in_the_briefings_language_with_its_plural(language, hidden, note):
+    points = [f"Point {n}." for n in range(1, 5 + hidden)]
+    data = summary(key_points=points, language=language)
+    markdown = render_markdown(resolve_template("executive"), data)
+    assert note in emphasised(markdown)
+    assert "in the full briefing" not in markdown
 
 
 def test_a_spaced_dash_is_bound_to_the_word_before_it():
