@@ -10,6 +10,7 @@ from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.docx.blocks import HANDLERS, write_blocks
 from briefwright.writers.docx.context import Context
+from briefwright.writers.docx.fonts import embed_fonts
 from briefwright.writers.docx.furniture import set_control_properties, write_furniture
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.package import open_package, set_properties
@@ -36,4 +37,6 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     write_furniture(package, section, doc.meta, ctx, theme.font_family)
     set_properties(package, doc.meta, options)
     set_control_properties(package, doc.meta)
+    if options.reference_doc is None:  # a reference document's fonts are its own
+        embed_fonts(package, theme, options.warn)
     return package.to_bytes(options.timestamp)

@@ -1,0 +1,53 @@
+"""LibreOffice as a second reader of our DOCX files: convert to PDF, count pages, name fonts.
+
+Tests that use it are skipped where `soffice` is not installed (CI installs it).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def needs_soffice() -> None:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def docx_to_pdf(blob: bytes, work: Path) -> bytes:
+    """The PDF LibreOffice makes of a DOCX, laid out by its own engine."""
+    needs_soffice()
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / "briefing.docx"
+    source.write_bytes(blob)
+    # a profile of its own, so a LibreOffice the user has open is neither used nor disturbed
+    profile = (work / "profile").resolve().as_uri()
+    command = [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless"]
+    command += ["--convert-to", "pdf", "--outdir", str(work), str(source)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    target = work / "briefing.pdf"
+    assert target.exists(), f"LibreOffice made no PDF: {done.stdout}{done.stderr}"
+    return target.read_bytes()
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def font_names(pdf: bytes) -> set[str]:
+    """The base names of the fonts a PDF's pages use, without subset prefixes."""
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return names
