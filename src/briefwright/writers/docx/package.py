@@ -44,6 +44,7 @@ from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
 from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
 from briefwright.writers.docx.stylesheet import stylesheet
+from briefwright.writers.docx.tidy import tidy_default_template
 from briefwright.writers.docx.xml import clean
 
 # Parts a starting document may carry that would mislead in ours: a preview image of some
@@ -137,6 +138,8 @@ def _build(theme: Theme, reference: tuple[str, str, bytes] | None) -> bytes:
         index.install(spec, replace=restyle)
     style_ids = index.ids(spec.name for spec in specs)
     style_ids |= install_marking_styles(document, replace=restyle)
+    if restyle:
+        tidy_default_template(document, style_ids.values(), numbering.ids, theme.font_family)
     return pack(document, numbering.ids, style_ids)
 
 
