@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefwright.errors import BriefwrightError
 from briefwright.writers import get_writer
+from briefwright.writers.pages import carry_page_count
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -97,6 +98,7 @@ def write_formats(
             raise result.error
         assert result.data is not None  # a WriterResult holds bytes or an error
         outputs[result.format] = result.data
+    carry_page_count(outputs)
     if times is not None:
         times.lap("write")
         times.add(*((f"  {r.format}", r.seconds) for r in results))

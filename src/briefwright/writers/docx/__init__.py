@@ -14,6 +14,7 @@ from briefwright.writers.docx.fonts import embed_fonts
 from briefwright.writers.docx.furniture import set_control_properties, write_furniture
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.package import open_package, set_properties
+from briefwright.writers.docx.pagecount import estimate_pages, set_page_count
 
 __all__ = ["HANDLERS", "write"]
 
@@ -35,6 +36,7 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
     )
     write_blocks(doc.children, ctx)
     write_furniture(package, section, doc.meta, ctx, theme.font_family)
+    set_page_count(package, options.page_count or estimate_pages(doc, theme, ctx.text_width / 20))
     set_properties(package, doc.meta, options)
     set_control_properties(package, doc.meta)
     if options.reference_doc is None:  # a reference document's fonts are its own
