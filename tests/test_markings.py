@@ -224,8 +224,8 @@ def test_a_loosely_written_tlp_marking_is_the_standard_label_everywhere(tmp_path
         == 2
     )
     document = docx.Document(io.BytesIO(outputs["docx"]))
-    for part in (document.sections[0].header, document.sections[0].footer):
-        label = part.paragraphs[0] if part is document.sections[0].header else part.paragraphs[-1]
+    section = document.sections[0]
+    for label in (section.header.paragraphs[0], section.footer.paragraphs[-1]):
         assert label.text == "\u00a0TLP:AMBER\u00a0"
         assert {run.style.name for run in label.runs} == {"TLP Amber"}
     assert str(document.styles["TLP Amber"].font.color.rgb) == "FFC000"

@@ -23,8 +23,10 @@ from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
 from briefwright.writers.docx.marking_styles import BANNER
 from briefwright.writers.docx.parts import Package, Story
+from briefwright.writers.docx.running import header_line
 from briefwright.writers.docx.watermark import watermark_run
 from briefwright.writers.docx.xml import clone, el
+from briefwright.writers.running import footer_parts
 
 _NBSP = "\u00a0"
 _NS = {"w": nsmap["w"]}
@@ -40,7 +42,9 @@ def write_furniture(package: Package, section: Any, meta: DocMeta, ctx: Context,
     header_part = _story_part(package, section, "header")
     footer_part = _story_part(package, section, "footer")
     header = ctx.with_(container=header_part.element, part=header_part)
-    first = _marking(meta, header, "Header")
+    marking = _marking(meta, header, "Header") if meta.marking else None
+    line = header_line(meta, header)  # organisation, reference and version, as in the PDF
+    first = line if marking is None else marking
     if meta.draft:
         first.append(watermark_run(ctx.text_width / 20, font))
     footer = ctx.with_(container=footer_part.element, part=footer_part)
@@ -115,10 +119,7 @@ def _page_line(meta: DocMeta, ctx: Context) -> None:
 
 
 def _footer_text(meta: DocMeta) -> str:
-    pieces = [meta.short_title.strip(), *meta.control_parts()]
-    if meta.date_label.strip():
-        pieces.append(f"Information as of {meta.date_label.strip()}")
-    return "  \u00b7  ".join(piece for piece in pieces if piece)
+    return "  \u00b7  ".join(footer_parts(meta))  # reference and version are in the header
 
 
 def _field(paragraph: Any, instruction: str, placeholder: str) -> None:

@@ -42,10 +42,12 @@ from briefwright.writers.docx.marking_styles import install_marking_styles
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
+from briefwright.writers.docx.properties import twips
 from briefwright.writers.docx.styles import StyleIndex, set_doc_defaults, set_page
 from briefwright.writers.docx.stylesheet import stylesheet
 from briefwright.writers.docx.tidy import tidy_default_template
 from briefwright.writers.docx.xml import clean
+from briefwright.writers.look import look
 
 # Parts a starting document may carry that would mislead in ours: a preview image of some
 # other document, Word 2010's duplicate of the styles that no longer match ours, and core
@@ -123,7 +125,10 @@ def _build(theme: Theme, reference: tuple[str, str, bytes] | None) -> bytes:
     _fix_settings(document)
     # made now if the starting document has none, so every write finds one to fill in
     document.core_properties  # noqa: B018 - python-docx adds the part when it is first read
-    numbering = Numbering.install(_numbering_element(document), theme.font_family)
+    house = look(theme)
+    numbering = Numbering.install(
+        _numbering_element(document), theme.font_family, twips(house.list_indent), house.marker
+    )
     restyle = reference is None
     section = document.sections[0]
     if restyle:

@@ -63,6 +63,37 @@ def write_table(node: nodes.Table, ctx: Context) -> None:
         table.append(_row(row, widths, ctx, header=index == 0))
 
 
+def write_box(ctx: Context, style: str, taken: int) -> Context:
+    """Append a one-cell table of the box style `style`, the full width of the text; the
+    context for its cell, whose text is `taken` twips narrower."""
+    width = ctx.text_width
+    table = el(
+        "tbl",
+        (
+            el(
+                "tblPr",
+                (
+                    el("tblStyle", val=ctx.style_id(style)),
+                    el("tblW", w=width, type="dxa"),
+                    el("tblLayout", type="fixed"),
+                    clone(_BOX_LOOK),
+                ),
+            ),
+            el("tblGrid", (el("gridCol", w=width),)),
+        ),
+    )
+    ctx.append(table)
+    cell = clone(_cell_template(width))
+    table.append(el("tr", (cell,)))
+    return ctx.with_(container=cell, text_width=width - taken)
+
+
+# the box style applies to the whole table: no header row, no bands
+_BOX_LOOK = el(
+    "tblLook", val="0400", firstRow=0, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1
+)
+
+
 def _pad(row: tuple[Cell, ...], columns: int) -> tuple[Cell, ...]:
     return tuple(row) + ((),) * (columns - len(row))
 

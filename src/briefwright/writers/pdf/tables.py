@@ -13,9 +13,7 @@ from briefwright.doctree import nodes
 from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.paragraph import Paragraph
 
-RULE_COLOR = "#C9D1DB"  # thin lines between rows: visible on paper, quiet on screen
-STRIPE_COLOR = "#F6F8FA"
-CELL_PADDING = 5.0  # points left and right of cell text
+CELL_PADDING = 5.0  # points left and right of cell text, as the look says
 _SAMPLE_ROWS = 200  # enough rows to judge column widths without measuring a huge table
 
 
@@ -42,8 +40,8 @@ def table_flowable(ctx: Context, node: nodes.Table) -> Table:
         style=TableStyle(_table_style(ctx)),
         hAlign="LEFT",
     )
-    table.spaceBefore = styles.body.spaceAfter * 0.5
-    table.spaceAfter = styles.body.spaceAfter * 1.5
+    table.spaceBefore = styles.look.table.before
+    table.spaceAfter = styles.look.table.after
     return table
 
 
@@ -96,18 +94,19 @@ def _fit(wanted: list[float], floors: list[float], width: float) -> list[float]:
 
 
 def _table_style(ctx: Context) -> list[tuple]:
-    theme = ctx.theme
+    house = ctx.styles.look.table
+    above, below, rule = house.header_rule_above, house.header_rule_below, house.row_rule
     return [
         # the table sets a cell font even around Paragraphs; without this it names Helvetica
         ("FONT", (0, 0), (-1, -1), ctx.styles.cell.fontName, ctx.styles.cell.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.table_header_fill)),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, HexColor(theme.accent_color)),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(theme.accent_color)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, HexColor(STRIPE_COLOR)]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(RULE_COLOR)),
+        ("LEFTPADDING", (0, 0), (-1, -1), house.padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), house.padding),
+        ("TOPPADDING", (0, 0), (-1, -1), house.padding_top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), house.padding_bottom),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(house.header_fill)),
+        ("LINEABOVE", (0, 0), (-1, 0), above.thickness, HexColor(above.colour)),
+        ("LINEBELOW", (0, 0), (-1, 0), below.thickness, HexColor(below.colour)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, HexColor(house.stripe)]),
+        ("LINEBELOW", (0, 1), (-1, -1), rule.thickness, HexColor(rule.colour)),
     ]
