@@ -22,18 +22,28 @@ def needs_soffice() -> None:
 
 def docx_to_pdf(blob: bytes, work: Path) -> bytes:
     """The PDF LibreOffice makes of a DOCX, laid out by its own engine."""
+    return docx_to_pdfs({"briefing": blob}, work)["briefing"]
+
+
+def docx_to_pdfs(blobs: dict[str, bytes], work: Path) -> dict[str, bytes]:
+    """The PDFs LibreOffice makes of several DOCX files (by name), in one run of it."""
     needs_soffice()
     work.mkdir(parents=True, exist_ok=True)
-    source = work / "briefing.docx"
-    source.write_bytes(blob)
+    sources = []
+    for name, blob in blobs.items():
+        sources.append(work / f"{name}.docx")
+        sources[-1].write_bytes(blob)
     # a profile of its own, so a LibreOffice the user has open is neither used nor disturbed
     profile = (work / "profile").resolve().as_uri()
     command = [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless"]
-    command += ["--convert-to", "pdf", "--outdir", str(work), str(source)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-    target = work / "briefing.pdf"
-    assert target.exists(), f"LibreOffice made no PDF: {done.stdout}{done.stderr}"
-    return target.read_bytes()
+    command += ["--convert-to", "pdf", "--outdir", str(work), *map(str, sources)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    made = {}
+    for name in blobs:
+        target = work / f"{name}.pdf"
+        assert target.exists(), f"LibreOffice made no PDF of {name}: {done.stdout}{done.stderr}"
+        made[name] = target.read_bytes()
+    return made
 
 
 def page_count(pdf: bytes) -> int:
