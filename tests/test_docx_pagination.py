@@ -6,9 +6,14 @@ installed; CI installs it).
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 from conftest import SAMPLE
 from libreoffice import docx_to_pdfs, needs_soffice, page_count
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTTextContainer
 
 import briefwright
 
@@ -38,3 +43,17 @@ def test_the_two_page_brief_note_is_two_pages_as_docx(pages):
 def test_the_docx_has_as_many_pages_as_the_pdf(pages, template):
     pdf, docx = pages[template]
     assert docx == pdf
+
+
+def test_table_columns_are_shared_out_alike():
+    outputs = briefwright.render_bytes(SAMPLE, formats=("pdf", "docx"), template="analyst")
+    tables = docx.Document(io.BytesIO(outputs["docx"])).tables
+    timeline = next(table for table in tables if table.style.name == "Timeline Table")
+    date, event, _ = (column.width for column in timeline.columns)
+    starts: dict[str, float] = {}
+    for page in extract_pages(io.BytesIO(outputs["pdf"])):
+        for line in (line for box in page if isinstance(box, LTTextContainer) for line in box):
+            starts.setdefault(line.get_text().strip(), line.x0)
+    pdf_date = starts["Event"] - starts["Date"]
+    pdf_event = starts["Significance"] - starts["Event"]
+    assert date / (date + event) == pytest.approx(pdf_date / (pdf_date + pdf_event), abs=0.03)
