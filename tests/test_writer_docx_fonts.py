@@ -9,12 +9,14 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import SAMPLE
 from docx_helpers import ARMENIAN, AZERBAIJANI, CYRILLIC, rich_document
 from fontTools.ttLib import TTFont
 from libreoffice import docx_to_pdf, font_names
 from lxml import etree
 from test_writer_docx_package import ooxml_problems
 
+import briefwright
 from briefwright.fonts import BUNDLED_DIR
 from briefwright.fonts.subset import Embedding, embedding
 from briefwright.theme import Theme
@@ -191,3 +193,11 @@ def test_libreoffice_draws_the_document_with_the_embedded_faces(tmp_path):
     used = font_names(docx_to_pdf(blob, tmp_path / "lo"))
     assert {"ProbeSans", "ProbeSans-Bold", "ProbeSans-Oblique"} <= used
     assert not {name for name in used if name.startswith("DejaVu")}
+
+
+@pytest.mark.parametrize("template", ["analyst", "brief-note", "executive", "public"])
+def test_every_built_in_templates_docx_embeds_its_fonts_and_validates(template, tmp_path):
+    blob = briefwright.render_bytes(SAMPLE, formats="docx", template=template)["docx"]
+    faces = font_table(blob)["DejaVu Sans"]["faces"]
+    assert set(faces) == set(EMBEDS)
+    assert ooxml_problems(blob, tmp_path) == ""
