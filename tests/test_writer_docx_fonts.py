@@ -17,6 +17,7 @@ from lxml import etree
 from test_writer_docx_package import ooxml_problems
 
 import briefwright
+from briefwright.errors import RenderError
 from briefwright.fonts import BUNDLED_DIR
 from briefwright.fonts.subset import Embedding, embedding
 from briefwright.theme import Theme
@@ -201,3 +202,13 @@ def test_every_built_in_templates_docx_embeds_its_fonts_and_validates(template, 
     faces = font_table(blob)["DejaVu Sans"]["faces"]
     assert set(faces) == set(EMBEDS)
     assert ooxml_problems(blob, tmp_path) == ""
+
+
+def test_a_font_file_that_is_not_a_font_is_refused_by_name(tmp_path):
+    files = []
+    for name in ("a.ttf", "b.ttf", "c.ttf", "d.ttf"):
+        (tmp_path / name).write_bytes(b"\x00\x01\x00\x00" + b"not a font" * 10)
+        files.append(str(tmp_path / name))
+    theme = Theme(font_family="Broken Sans", font_files=tuple(files))
+    with pytest.raises(RenderError, match=r"a\.ttf"):
+        write(rich_document(), theme, OPTIONS)
