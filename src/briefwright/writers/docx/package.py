@@ -108,9 +108,11 @@ def _cache_key(theme: Theme, reference_digest: str | None) -> str:
 
 @functools.cache
 def _source_digest() -> str:
-    """A hash of this writer's source files, which decide what a prepared document holds."""
+    """A hash of this writer's source files, which decide what a prepared document holds, and
+    of the house look its styles are set from."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    look_source = Path(__file__).parent.parent / "look.py"
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), look_source]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
