@@ -17,6 +17,8 @@ import io
 import struct
 from dataclasses import dataclass
 from enum import Enum
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from briefwright import cache
@@ -111,7 +113,15 @@ def _read(path: str) -> bytes:
 
 
 def _cache_key(digest: str, blocks: frozenset[int]) -> str:
-    return hashlib.sha256(repr((_CACHE_FORMAT, digest, sorted(blocks))).encode()).hexdigest()
+    """What a subset depends on: the font, the blocks, this code and fontTools' version (so
+    output is the same whether the subset comes from the cache or is made anew)."""
+    made_by = (_CACHE_FORMAT, _code_digest(), metadata.version("fonttools"))
+    return hashlib.sha256(repr((made_by, digest, sorted(blocks))).encode()).hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 _HEAD = struct.Struct(">10s4L2L?")
