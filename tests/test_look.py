@@ -230,3 +230,27 @@ def test_html_styles_draw_as_the_theme_says(css, selector, declarations):
     rule = _rule(css, selector)
     for declaration in declarations:
         assert declaration in rule, (selector, declaration)
+
+
+# --- list markers -------------------------------------------------------------------------
+
+
+def test_every_format_marks_list_depths_alike(css, pdf_page):
+    document = docx.Document(io.BytesIO(write_docx(rich_document(), THEME, OPTIONS)))
+    numbering = document.part.numbering_part.element
+    levels = {
+        abstract.get(f"{W}abstractNumId"): [
+            (level.find(f"{W}numFmt").get(f"{W}val"), level.find(f"{W}lvlText").get(f"{W}val"))
+            for level in abstract.findall(f"{W}lvl")[:3]
+        ]
+        for abstract in numbering.findall(f"{W}abstractNum")
+    }
+    assert sorted(levels.values()) == [
+        [("bullet", "\u2022"), ("bullet", "\u2013"), ("bullet", "\u25aa")],
+        [("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3.")],
+    ]
+    nested = _chars_of(pdf_page, "\u2013")  # the marker of "Nested point", a list in a list
+    assert "".join(c.get_text() for c in nested).startswith("\u2013")
+    assert _same(nested[0].graphicstate.ncolor, "#8A1C44")
+    assert ':is(ul, ol) ul { list-style-type: "\\2013 ' in css
+    assert ":is(ul, ol) ol { list-style-type: lower-alpha; }" in css

@@ -16,6 +16,10 @@ from briefwright.theme import Theme
 
 FURNITURE_SIZE = 7.5
 """Header and footer text: on every page, so it stays discreet."""
+BULLETS = ("\u2022", "\u2013", "\u25aa")
+"""The marker of a bulleted list at each depth (bullet, en dash, small square), then again."""
+NUMBERS = ("decimal", "lower-alpha", "lower-roman")
+"""How a numbered list counts at each depth (1. a. i.), then again; CSS's names."""
 WHITE = "#FFFFFF"
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from briefwright.writers.docx.xml import Element, el
+from briefwright.writers.look import BULLETS, NUMBERS
 
-_BULLETS = ("\u2022", "\u2013", "\u25aa")  # bullet, en dash, small square, repeating by level
-_ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))
+_WORD_NUMBERS = {"decimal": "decimal", "lower-alpha": "lowerLetter", "lower-roman": "lowerRoman"}
 INDENT = 360  # twips per level, and the hanging indent of the marker, unless told otherwise
 LEVELS = 9
 
@@ -23,10 +23,9 @@ def _abstract_num(abstract_id: int, bullet: bool, font: str, indent: int, colour
     marker_colour = (el("color", val=colour.lstrip("#").upper()),) if colour else ()
     for ilvl in range(LEVELS):
         if bullet:
-            fmt, text = "bullet", _BULLETS[ilvl % len(_BULLETS)]
+            fmt, text = "bullet", BULLETS[ilvl % len(BULLETS)]
         else:
-            fmt, pattern = _ORDERED[ilvl % len(_ORDERED)]
-            text = pattern.format(n=ilvl + 1)
+            fmt, text = _WORD_NUMBERS[NUMBERS[ilvl % len(NUMBERS)]], f"%{ilvl + 1}."
         level_indent = el("ind", left=indent * (ilvl + 1), hanging=indent)
         level = (
             el("start", val=1),

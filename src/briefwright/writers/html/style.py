@@ -15,7 +15,7 @@ from briefwright.doctree.nodes import DocMeta
 from briefwright.errors import RenderError
 from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
-from briefwright.writers.look import Box, Rule, Text, look
+from briefwright.writers.look import BULLETS, NUMBERS, Box, Rule, Text, look
 from briefwright.writers.running import SEPARATOR, footer_parts, header_parts
 
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -62,6 +62,7 @@ ul, ol {{ margin: 0 0 {_pt(house.list_after)}; padding-left: {_pt(house.list_ind
 li {{ margin: 0; }}
 li > p {{ margin: 0 0 {_pt(house.body.after)}; }}
 li::marker {{ color: {house.marker}; }}
+{_markers()}
 a {{ color: {theme.accent_color}; }}
 code {{ font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }}
 hr {{ border: 0; border-top: {_line(house.thematic_break)};
@@ -91,6 +92,18 @@ table.data tbody tr:nth-child(even) {{ background: {table.stripe}; }}
   thead {{ display: table-header-group; }}
   * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
 """
+
+
+def _markers() -> str:
+    """The marker of each depth of bulleted and numbered lists, as the DOCX and PDF have it."""
+    bullets = [_css_string(f"{bullet}  ") for bullet in BULLETS]
+    rules = []
+    for depth in range(3):
+        for tag, kinds in (("ul", bullets), ("ol", NUMBERS)):
+            # the depth counts lists of either kind, as Word's list levels do
+            selector = ":is(ul, ol) " * depth + tag
+            rules.append(f"{selector} {{ list-style-type: {kinds[depth]}; }}")
+    return "\n".join(rules)
 
 
 def _type(text: Text) -> str:

@@ -20,7 +20,7 @@ from reportlab.platypus import ListItem as RLListItem
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
-from briefwright.writers.look import Box
+from briefwright.writers.look import BULLETS, NUMBERS, Box
 from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.layout import Together
 from briefwright.writers.pdf.paragraph import Paragraph
@@ -94,25 +94,30 @@ def _list_item(ctx: Context, node: nodes.ListItem) -> list[Flowable]:
     return render_blocks(ctx, node.children)
 
 
+_COUNTING = {"decimal": "1", "lower-alpha": "a", "lower-roman": "i"}  # reportlab's names
+
+
 def _list(ctx: Context, node: nodes.BulletList | nodes.OrderedList) -> list[Flowable]:
     if not node.items:
         return []  # reportlab's ListFlowable fails on an empty list
     body = ctx.styles.body
     indent = ctx.styles.look.list_indent
     items = []
-    saved = ctx.width
-    ctx.width = saved - indent
+    saved, depth = ctx.width, ctx.list_depth
+    ctx.width, ctx.list_depth = saved - indent, depth + 1
     try:
         for item in node.items:
             items.append(RLListItem(_list_item(ctx, item) or [Spacer(0, 0)]))
     finally:
-        ctx.width = saved
+        ctx.width, ctx.list_depth = saved, depth
     ordered = isinstance(node, nodes.OrderedList)
     return [
         ListFlowable(
             items,  # type: ignore[arg-type] # ListItems are what it takes
-            bulletType="1" if ordered else "bullet",
-            start=node.start if isinstance(node, nodes.OrderedList) else "\u2022",
+            bulletType=_COUNTING[NUMBERS[depth % len(NUMBERS)]] if ordered else "bullet",
+            start=node.start
+            if isinstance(node, nodes.OrderedList)
+            else BULLETS[depth % len(BULLETS)],
             bulletFontName=body.fontName,
             bulletFontSize=body.fontSize,
             bulletColor=HexColor(ctx.styles.look.marker),
