@@ -4,6 +4,7 @@ headers, footers and page kept, read back from the DOCX and the PDF."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -210,4 +211,4 @@ def test_a_reference_documents_first_page_header_is_kept_too(tmp_path):
         texts = [p.text for p in header.paragraphs]
         assert texts[0] == theirs and texts[-1].endswith("\u00a0TLP:AMBER\u00a0")
     for footer in (section.first_page_footer, section.footer):
-        assert "Page 1 of 1" in footer.paragraphs[-1].text
+        assert re.search(r"Page 1 of [1-9]", footer.paragraphs[-1].text)

@@ -93,7 +93,7 @@ def test_docx_timeline_is_a_table_with_a_repeating_header(outputs):
     import docx
 
     document = docx.Document(io.BytesIO(outputs["docx"]))
-    (table,) = document.tables
+    (table,) = [table for table in document.tables if table.style.name == "Timeline Table"]
     assert [c.text for c in table.rows[0].cells] == ["Date", "Event", "Significance"]
     assert len(table.rows) == 1 + 15
     assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1

@@ -40,7 +40,7 @@ def test_a_write_from_the_cached_document_equals_one_from_a_fresh_build(entry):
     stored = entry.read_bytes()
     assert fresh_write() == built
     assert entry.read_bytes() == stored  # read, not rebuilt
-    assert read(built).styles["Bottom Line"].paragraph_format.left_indent is not None
+    assert read(built).styles["Bottom Line Box"].element.find(".//{*}tblBorders") is not None
 
 
 @pytest.mark.parametrize(

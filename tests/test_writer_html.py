@@ -263,7 +263,9 @@ def test_draft_banner_at_top_and_bottom_and_on_every_printed_page():
     assert drafts == ["draft draft-top", "draft draft-bottom"]
     words = page.body_text().split()
     assert words[:2] == ["TLP:GREEN", "DRAFT"] and words[-2:] == ["DRAFT", "TLP:GREEN"]
-    assert '@top-left { content: "DRAFT"' in html and '@bottom-left { content: "DRAFT"' in html
+    # and before the running header and footer in the margins of each printed page
+    assert '@top-left { content: "DRAFT\\2002 \\b7 \\2002 Lavrov in Yerevan' in html
+    assert '@bottom-left { content: "DRAFT\\2002 \\b7 \\2002 Lavrov in Yerevan' in html
     final = render(rich_tree(marking="TLP:GREEN", status="final"))
     assert "DRAFT" not in final
 
@@ -274,8 +276,12 @@ def test_marking_and_document_control_in_the_head_and_footer():
     named = {a["name"]: a["content"] for a in page.find("meta") if "name" in a}
     assert named["marking"] == "TLP:AMBER"
     assert (named["version"], named["reference"]) == ("0.3", "EAU-2025-117")
-    footer = page.body_text().split("TLP:AMBER")[-2]
-    assert "Ref. EAU-2025-117 · Version 0.3 · Information as of 22 May 2025" in footer
+    # reference and version in the running header, as the PDF and the DOCX have them
+    header, footer = html.split('<header class="running">')[1], html.split('class="furniture">')[1]
+    dot = "\u2002\u00b7\u2002"
+    lead = "<strong>Lavrov in Yerevan</strong>"  # no organisation: the short title
+    assert header.startswith(f"<p>{lead}{dot}Ref. EAU-2025-117{dot}Version 0.3</p>")
+    assert footer.startswith(f"<p>Lavrov in Yerevan{dot}Information as of 22 May 2025</p>")
 
 
 def test_no_marking_no_banner():
@@ -304,7 +310,7 @@ def test_theme_values_reach_the_css():
     theme = Theme(accent_color="#123456", font_family='Evil"</style><script>', base_size=12)
     html = write(rich_tree(), theme, WriteOptions()).decode()
     assert "#123456" in html and "font-size: 12pt" in html
-    assert html.count("</style>") == 1 and "<script" not in html
+    assert html.count("</style>") == 2 and "<script" not in html  # the screen and print sheets
 
 
 def test_bad_theme_colour_never_reaches_the_css():

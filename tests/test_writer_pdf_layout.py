@@ -190,3 +190,21 @@ def test_no_column_is_narrower_than_its_longest_word():
     widths = column_widths(rows, 3, 450.0, lambda word: 8.0 * len(word))
     assert widths[0] >= 8.0 * len("(expected)") + 10
     assert sum(widths) == pytest.approx(450.0)
+
+
+@pytest.mark.parametrize("words", [529, 536, 662, 669])
+def test_a_table_kept_with_its_heading_never_repeats_its_header_on_one_page(words):
+    # fillers that end page 1 where the split part of the table would fit below its start
+    header = ((T("Date"),), (T("Event"),), (T("Significance"),))
+    rows = tuple(
+        (
+            (T(f"Day {i}"),),
+            (T(f"Event {i} " + "words " * (4 + 7 * (i % 3))),),
+            (T(f"Why {i} matters " + "so " * (3 * (i % 4))),),
+        )
+        for i in range(12)
+    )
+    filler = n.Paragraph((T("word " * words),))
+    texts = pages(render(filler, n.Heading(1, (T("Timeline"),)), n.Table(header, rows)))
+    headers = [" ".join(text.split()).count("Date Event Significance") for text in texts]
+    assert headers == [1, 1]

@@ -203,6 +203,8 @@ def render_document(
     )
     doc = paged.document
     times.lap("markdown and tree")
+    if paged.pdf is not None:  # laid out already: the DOCX stores that page count
+        options = replace(options, page_count=paged.pdf.pages)
     laid = {"pdf": paged.pdf.data} if paged.pdf is not None and "pdf" in formats else {}
     for message in paged.warnings if laid else ():
         warn(message)

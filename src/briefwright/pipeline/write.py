@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from briefwright.errors import BriefwrightError
 from briefwright.pipeline.pages import given_heading_pages, with_heading_pages
 from briefwright.writers import get_writer
+from briefwright.writers.pages import carry_page_count
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -108,6 +109,7 @@ def write_formats(
             raise result.error
         assert result.data is not None  # a WriterResult holds bytes or an error
         outputs[result.format] = result.data
+    carry_page_count(outputs)
     if times is not None:
         times.lap("write")
         times.add(*((f"  {r.format}", r.seconds) for r in results))

@@ -4,7 +4,9 @@ preview's own styles, named by their hashes.
 The HTML preview is shown in a sandboxed iframe through `srcdoc`, and such a frame lives under
 its page's policy. Its stylesheet (one per template theme) and the TLP labels' style attributes
 are therefore allowed by hash, taken from briefings rendered with the templates the server
-offers; the page itself has no inline style or script.
+offers; the page itself has no inline style or script. The briefing's print stylesheet
+(`<style media="print">`, whose page margins carry its own header and footer texts) cannot be
+known ahead, so the page takes it out of the preview, which is shown on screen only.
 """
 
 from __future__ import annotations

@@ -34,6 +34,8 @@ class WriteOptions:
     `timestamp` is the fixed creation time written into files (seconds since the epoch), so the
     same input gives byte-identical output; the pipeline derives it from the briefing date or
     SOURCE_DATE_EPOCH. Writers clamp it to what their format holds (`file_time`).
+    `page_count`, when the caller knows it, is the number of pages the PDF layout of this tree
+    has; a format that stores a page count (the DOCX's "Page X of Y") stores that one.
     """
 
     reference_doc: Path | None = None
@@ -44,3 +46,4 @@ class WriteOptions:
     # where a paged writer (the PDF's) tells the page of each top-level heading, when the
     # document has a contents list: the DOCX's contents show the same numbers
     heading_pages: Callable[[tuple[int, ...]], None] = field(default=_ignore_pages)
+    page_count: int | None = None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from briefwright.doctree.nodes import DocMeta
 from briefwright.i18n.texts import furniture_texts
 from briefwright.theme import Theme
+from briefwright.writers.look import look
 
 SEPARATOR = "\u2002\u00b7\u2002"  # en space, middle dot, en space: between the parts of a line
 ELLIPSIS = "\u2026"
@@ -28,8 +29,8 @@ _BLANKS = re.compile("[ \t\r\n]+")
 
 
 def furniture_size(theme: Theme) -> float:
-    """The size of header and footer text: a notch under the title block's meta lines."""
-    return theme.meta_size - 0.5
+    """The size of header and footer text, as the house look sets it."""
+    return look(theme).furniture.size
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,21 @@ def _chars(points: float, size: float) -> int:
 
 def _width(text: str, size: float) -> float:
     return len(text) * ADVANCE * size
+
+
+def header_parts(meta: DocMeta) -> tuple[str, list[str]]:
+    """The header's lead (drawn bold) and the parts after it, whole, for a format whose line
+    is not cut to a width (HTML)."""
+    return _one_line(meta.organization or meta.short_title), meta.control_parts()
+
+
+def footer_parts(meta: DocMeta) -> list[str]:
+    """The footer's parts before the page number, whole: short title and date line."""
+    date = _one_line(meta.date_label)
+    as_of = furniture_texts(meta.language).as_of(date) if date else ""
+    return [part for part in (_one_line(meta.short_title), as_of) if part]
+
+
+def _one_line(text: str) -> str:
+    # ASCII blanks only: a no-break space ("22 мая 2025 г.") must stay unbroken
+    return _BLANKS.sub(" ", text).strip(" ")

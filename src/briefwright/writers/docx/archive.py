@@ -47,6 +47,12 @@ def deflate(name: str, blob: bytes) -> Entry:
     return Entry(name, zlib.crc32(blob), len(blob), zlib.compress(blob, wbits=-15))
 
 
+@lru_cache(maxsize=16)
+def deflate_once(name: str, blob: bytes) -> Entry:
+    """`deflate`, remembered: for the same large parts in write after write (embedded fonts)."""
+    return deflate(name, blob)
+
+
 def zip_date_time(timestamp: int) -> tuple[int, ...]:
     """(year, month, day, hour, minute, second) of `timestamp`, moved into 1980-2107.
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from docx.oxml.ns import qn
+
 from briefwright.doctree import nodes
 from briefwright.writers.docx.context import Context, RunFormat, dispatch
 from briefwright.writers.docx.inlines import INLINE_HANDLERS, add_inlines, text_runs
-from briefwright.writers.docx.tables import write_table
+from briefwright.writers.docx.stylesheet import BOX_STYLES
+from briefwright.writers.docx.tables import write_box, write_table
 from briefwright.writers.docx.xml import Element, clone, el
+from briefwright.writers.look import Look
 
 _CALLOUT_STYLES = {"important": ("Bottom Line Title", "Bottom Line")}
 _OTHER_CALLOUT = ("Callout Title", "Callout")
 MAX_LIST_STYLE_DEPTH = 3  # Word's built-in list styles go to "List Bullet 3"
 MAX_LIST_LEVEL = 8  # w:ilvl runs 0..8
+_PARAGRAPH = qn("w:p")
 
 
 def write_blocks(blocks: Sequence[nodes.Block], ctx: Context) -> None:
@@ -23,7 +28,7 @@ def write_blocks(blocks: Sequence[nodes.Block], ctx: Context) -> None:
         dispatch(BLOCK_HANDLERS, node, ctx)
 
 
-Styled = nodes.Title | nodes.Subtitle | nodes.MetaLine
+Styled = nodes.Subtitle | nodes.MetaLine
 
 
 def _styled(style: str) -> Callable[[Styled, Context], None]:
@@ -32,6 +37,14 @@ def _styled(style: str) -> Callable[[Styled, Context], None]:
 
     handler.__doc__ = f"A paragraph of style {style!r}."
     return handler
+
+
+def _title(node: nodes.Title, ctx: Context) -> None:
+    """The title under a short bar: an empty paragraph whose top border is the bar."""
+    bar = ctx.paragraph("Title Bar")
+    length = round(ctx.look.title_bar.length * 20)
+    bar[0].append(el("ind", left=0, right=max(ctx.text_width - length, 0)))
+    add_inlines(ctx.paragraph("Title"), node.children, ctx)
 
 
 def _heading(node: nodes.Heading, ctx: Context) -> None:
@@ -102,10 +115,19 @@ def _quote(node: nodes.Quote, ctx: Context) -> None:
 
 
 def _callout(node: nodes.Callout, ctx: Context) -> None:
+    """A box (a one-cell table) holding the title and every block of the callout, lists too."""
     title_style, body_style = _CALLOUT_STYLES.get(node.kind.lower(), _OTHER_CALLOUT)
+    inner = write_box(ctx, BOX_STYLES[body_style], _box_width(ctx.look))
     if node.title:
-        add_inlines(ctx.paragraph(title_style), node.title, ctx)  # the style keeps it with the box
-    write_blocks(node.children, ctx.with_(para_style=body_style))
+        add_inlines(inner.paragraph(title_style), node.title, inner)
+    write_blocks(node.children, inner.with_(para_style=body_style))
+    if not len(inner.container) or inner.container[-1].tag != _PARAGRAPH:
+        inner.paragraph(body_style)  # a cell ends with a paragraph, or Word refuses the file
+
+
+def _box_width(house: Look) -> int:
+    """Twips the box's bar and padding take from the width of its text."""
+    return round((house.callout.bar.thickness + 2 * house.callout.padding) * 20)
 
 
 def _thematic_break(node: nodes.ThematicBreak, ctx: Context) -> None:
@@ -117,7 +139,7 @@ def _table(node: nodes.Table, ctx: Context) -> None:
 
 
 BLOCK_HANDLERS: dict[type, Callable[..., None]] = {
-    nodes.Title: _styled("Title"),
+    nodes.Title: _title,
     nodes.Subtitle: _styled("Subtitle"),
     nodes.Heading: _heading,
     nodes.Paragraph: _paragraph,

@@ -12,6 +12,7 @@ from briefwright.errors import Issue, Location, RenderError
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Story
 from briefwright.writers.docx.xml import Element, clone, el
+from briefwright.writers.look import Look
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Context:
     text_width: int  # twips between the margins, for table columns and footer tabs
     table_font_size: float  # points, for fitting table columns
     container: Element  # w:body, w:hdr, w:ftr or w:tc that new blocks are appended to
+    look: Look  # the house look, for what the styles cannot say (lengths, box widths)
     para_style: str = "Body Text"  # the style of a plain Paragraph here (a quote, a box...)
     keep_next: bool = False  # keep each paragraph with the next (a quote and its attribution)
     depth: int = 0  # list nesting

@@ -11,30 +11,30 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from briefwright.writers.docx.xml import Element, el
+from briefwright.writers.look import BULLETS, NUMBERS
 
-_BULLETS = ("\u2022", "\u2013", "\u25aa")  # bullet, en dash, small square, repeating by level
-_ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))
-_INDENT = 360  # twips per level, and the hanging indent of the marker
+_WORD_NUMBERS = {"decimal": "decimal", "lower-alpha": "lowerLetter", "lower-roman": "lowerRoman"}
+INDENT = 360  # twips per level, and the hanging indent of the marker, unless told otherwise
 LEVELS = 9
 
 
-def _abstract_num(abstract_id: int, bullet: bool, font: str) -> Element:
+def _abstract_num(abstract_id: int, bullet: bool, font: str, indent: int, colour: str) -> Element:
     levels = []
+    marker_colour = (el("color", val=colour.lstrip("#").upper()),) if colour else ()
     for ilvl in range(LEVELS):
         if bullet:
-            fmt, text = "bullet", _BULLETS[ilvl % len(_BULLETS)]
+            fmt, text = "bullet", BULLETS[ilvl % len(BULLETS)]
         else:
-            fmt, pattern = _ORDERED[ilvl % len(_ORDERED)]
-            text = pattern.format(n=ilvl + 1)
-        indent = el("ind", left=_INDENT * (ilvl + 1), hanging=_INDENT)
+            fmt, text = _WORD_NUMBERS[NUMBERS[ilvl % len(NUMBERS)]], f"%{ilvl + 1}."
+        level_indent = el("ind", left=indent * (ilvl + 1), hanging=indent)
         level = (
             el("start", val=1),
             el("numFmt", val=fmt),
             el("lvlText", val=text),
             el("lvlJc", val="left"),
-            el("pPr", (indent,)),
+            el("pPr", (level_indent,)),
             # the theme's font name is an attribute value: it cannot add markup
-            el("rPr", (el("rFonts", ascii=font, hAnsi=font, cs=font),)),
+            el("rPr", (el("rFonts", ascii=font, hAnsi=font, cs=font), *marker_colour)),
         )
         levels.append(el("lvl", level, ilvl=ilvl))
     kind = el("multiLevelType", val="multilevel")
@@ -59,20 +59,23 @@ class Numbering:
         self.ids = ids
 
     @classmethod
-    def install(cls, numbering_element: Element, font: str) -> Numbering:
-        """Add our bullet and decimal definitions, and one default instance of each."""
+    def install(
+        cls, numbering_element: Element, font: str, indent: int = INDENT, colour: str = ""
+    ) -> Numbering:
+        """Add our bullet and decimal definitions, and one default instance of each; each
+        level is `indent` twips further in, and markers are drawn in `colour` ("#RRGGBB")."""
         numbering = cls(numbering_element, ListIds(0, 0, 0, 0))
-        bullet = numbering._add_abstract(bullet=True, font=font)
-        ordered = numbering._add_abstract(bullet=False, font=font)
+        bullet = numbering._add_abstract(True, font, indent, colour)
+        ordered = numbering._add_abstract(False, font, indent, colour)
         numbering.ids = ListIds(
             bullet, ordered, numbering.add_num(bullet), numbering.add_num(ordered)
         )
         return numbering
 
-    def _add_abstract(self, bullet: bool, font: str) -> int:
+    def _add_abstract(self, bullet: bool, font: str, indent: int, colour: str) -> int:
         existing = [_number(a.get(qn("w:abstractNumId"))) for a in self._root.iter(_ABSTRACT)]
         abstract_id = max(existing, default=-1) + 1
-        element = _abstract_num(abstract_id, bullet, font)
+        element = _abstract_num(abstract_id, bullet, font, indent, colour)
         nums = self._root.findall(qn("w:num"))
         if nums:  # abstractNum elements must all precede the num elements
             nums[0].addprevious(element)

@@ -43,6 +43,7 @@ from briefwright.writers.docx.marking_styles import install_marking_styles
 from briefwright.writers.docx.numbering import Numbering
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.prepared import Prepared, is_intact, load, pack
+from briefwright.writers.docx.properties import twips
 from briefwright.writers.docx.reference import check_opened, read_reference, refused
 from briefwright.writers.docx.styles import (
     StyleIndex,
@@ -51,7 +52,9 @@ from briefwright.writers.docx.styles import (
     set_page,
 )
 from briefwright.writers.docx.stylesheet import stylesheet
+from briefwright.writers.docx.tidy import tidy_default_template
 from briefwright.writers.docx.xml import clean
+from briefwright.writers.look import look
 
 # Parts a starting document may carry that would mislead in ours: a preview image of some
 # other document, Word 2010's duplicate of the styles that no longer match ours, and core
@@ -112,9 +115,11 @@ def _cache_key(theme: Theme, reference_digest: str | None, language: str) -> str
 
 @functools.cache
 def _source_digest() -> str:
-    """A hash of this writer's source files, which decide what a prepared document holds."""
+    """A hash of this writer's source files, which decide what a prepared document holds, and
+    of the house look its styles are set from."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    look_source = Path(__file__).parent.parent / "look.py"
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), look_source]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -129,7 +134,10 @@ def _build(theme: Theme, reference: tuple[str, str, bytes] | None, language: str
     _fix_settings(document)
     # made now if the starting document has none, so every write finds one to fill in
     document.core_properties  # noqa: B018 - python-docx adds the part when it is first read
-    numbering = Numbering.install(_numbering_element(document), theme.font_family)
+    house = look(theme)
+    numbering = Numbering.install(
+        _numbering_element(document), theme.font_family, twips(house.list_indent), house.marker
+    )
     restyle = reference is None
     section = document.sections[0]
     if restyle:
@@ -147,6 +155,8 @@ def _build(theme: Theme, reference: tuple[str, str, bytes] | None, language: str
     style_ids |= install_marking_styles(document, replace=restyle)
     style_ids |= install_letterhead_styles(document, theme, replace=restyle)
     style_ids |= install_contents_styles(document, theme, replace=restyle)
+    if restyle:
+        tidy_default_template(document, style_ids.values(), numbering.ids, theme.font_family)
     return pack(document, numbering.ids, style_ids)
 
 

@@ -19,6 +19,7 @@ from docx.opc.packuri import PACKAGE_URI, PackURI
 from briefwright.writers.docx.archive import (
     Entry,
     deflate,
+    deflate_once,
     rels_entry,
     types_entry,
     zip_bytes,
@@ -89,6 +90,8 @@ class Package:
             else:
                 self._fixed[name] = part
         self._replaced: dict[str, bytes] = {}
+        self._added: dict[str, tuple[str, bytes]] = {}  # binary parts of this write: fonts
+        self._fixed_rels: dict[str, Rels] = {}  # relationships this write adds to fixed parts
 
     @property
     def document(self) -> Story:
@@ -107,18 +110,29 @@ class Package:
 
     def add_story(self, template: str, content_type: str, element: Any) -> Story:
         """A new part named after `template` ("/word/header%d.xml"), not yet related to."""
-        taken = set(self.stories) | set(self._fixed)
-        partname = next(template % n for n in itertools.count(1) if template % n not in taken)
+        partname = self._free_name(template)
         story = self.stories[partname] = Story(partname, content_type, element, Rels())
         return story
 
     def add_part(self, template: str, content_type: str, blob: bytes) -> str:
-        """A new part of bytes (an image) named after `template`, not yet related to; its name."""
-        taken = set(self.stories) | set(self._fixed)
-        partname = next(template % n for n in itertools.count(1) if template % n not in taken)
-        entry = deflate(partname.lstrip("/"), blob)
-        self._fixed[partname] = FixedPart(partname, content_type, (), entry)
+        """A new binary part (a font, an image) named after `template` ("/word/fonts/font%d.odttf"),
+        not yet related to; returns its partname."""
+        partname = self._free_name(template)
+        self._added[partname] = (content_type, blob)
         return partname
+
+    def rels_of(self, partname: str) -> Rels:
+        """The relationships of any part, to add to (a fixed part's are copied first)."""
+        story = self.stories.get(partname)
+        if story is not None:
+            return story.rels
+        if partname not in self._fixed_rels:
+            self._fixed_rels[partname] = Rels(self._fixed[partname].rels)
+        return self._fixed_rels[partname]
+
+    def _free_name(self, template: str) -> str:
+        taken = set(self.stories) | set(self._fixed) | set(self._added)
+        return next(template % n for n in itertools.count(1) if template % n not in taken)
 
     def replace(self, partname: str, blob: bytes) -> None:
         """Write `blob` as the part `partname`, which the starting document has."""
@@ -127,7 +141,7 @@ class Package:
         self._replaced[partname] = blob
 
     def has_part(self, partname: str) -> bool:
-        return partname in self._fixed or partname in self.stories
+        return partname in self._fixed or partname in self.stories or partname in self._added
 
     def to_bytes(self, timestamp: int) -> bytes:
         """The DOCX file, every zip entry dated `timestamp`."""
@@ -156,14 +170,24 @@ class Package:
 
     def _rels(self, partname: str) -> Rels:
         story = self.stories.get(partname)
-        return story.rels if story is not None else Rels(self._fixed[partname].rels)
+        if story is not None:
+            return story.rels
+        if partname in self._added:
+            return Rels()
+        return self._fixed_rels.get(partname) or Rels(self._fixed[partname].rels)
 
     def _content_type(self, partname: str) -> str:
         story = self.stories.get(partname)
-        return story.content_type if story is not None else self._fixed[partname].content_type
+        if story is not None:
+            return story.content_type
+        if partname in self._added:
+            return self._added[partname][0]
+        return self._fixed[partname].content_type
 
     def _entry(self, partname: str) -> Entry:
         member = partname.lstrip("/")
+        if partname in self._added:
+            return deflate_once(member, self._added[partname][1])
         if partname in self._replaced:
             return deflate(member, self._replaced[partname])
         story = self.stories.get(partname)

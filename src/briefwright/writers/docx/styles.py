@@ -16,7 +16,8 @@ from docx.shared import Mm
 from docx.styles import BabelFish
 
 from briefwright.theme import Theme
-from briefwright.writers.docx.stylesheet import StyleSpec, ppr, rpr
+from briefwright.writers.docx.properties import ppr, rpr
+from briefwright.writers.docx.stylesheet import StyleSpec
 from briefwright.writers.docx.xml import Element, clone, el
 
 _STYLE = qn("w:style")
@@ -118,12 +119,16 @@ class StyleIndex:
 
 def set_doc_defaults(styles_element: Element, theme: Theme) -> None:
     """Font, size and colour every style inherits (replacing the template's theme fonts)."""
-    run = rpr(font=theme.font_family, colour=theme.text_color, size=theme.base_size)
+    # no pair kerning (LibreOffice's default), so lines break where the PDF breaks them
+    run = rpr(
+        font=theme.font_family, colour=theme.text_color, size=theme.base_size, no_kerning=True
+    )
     defaults = el(
         "docDefaults",
         (
             el("rPrDefault", (el("rPr", run),)),
-            el("pPrDefault", (el("pPr", ppr(after=0, line=1.0)),)),
+            # no line of a paragraph left alone at the foot or head of a page, as in the PDF
+            el("pPrDefault", (el("pPr", ppr(widow_control=True, after=0, line=1.0)),)),
         ),
     )
     old = styles_element.find(qn("w:docDefaults"))

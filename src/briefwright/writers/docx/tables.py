@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefwright.doctree import nodes
+from briefwright.writers.columns import column_widths as shared_widths
 from briefwright.writers.docx.context import Context
 from briefwright.writers.docx.inlines import add_inlines
 from briefwright.writers.docx.xml import clone, el
@@ -20,7 +20,6 @@ Cell = tuple[nodes.Inline, ...]
 # restyle timelines apart from other tables.
 _STYLES = {"data": "Briefing Table", "timeline": "Timeline Table"}
 _CELL_PADDING = 240  # twips: left and right cell margins of the table style, plus a little air
-_SHORT = 24  # characters: a column whose longest cell is this short is never wrapped
 # firstRow on, banding by columns off (ST_ShortHexNumber of w:tblLook, for older Word)
 _LOOK = el(
     "tblLook",
@@ -63,6 +62,37 @@ def write_table(node: nodes.Table, ctx: Context) -> None:
         table.append(_row(row, widths, ctx, header=index == 0))
 
 
+def write_box(ctx: Context, style: str, taken: int) -> Context:
+    """Append a one-cell table of the box style `style`, the full width of the text; the
+    context for its cell, whose text is `taken` twips narrower."""
+    width = ctx.text_width
+    table = el(
+        "tbl",
+        (
+            el(
+                "tblPr",
+                (
+                    el("tblStyle", val=ctx.style_id(style)),
+                    el("tblW", w=width, type="dxa"),
+                    el("tblLayout", type="fixed"),
+                    clone(_BOX_LOOK),
+                ),
+            ),
+            el("tblGrid", (el("gridCol", w=width),)),
+        ),
+    )
+    ctx.append(table)
+    cell = clone(_cell_template(width))
+    table.append(el("tr", (cell,)))
+    return ctx.with_(container=cell, text_width=width - taken)
+
+
+# the box style applies to the whole table: no header row, no bands
+_BOX_LOOK = el(
+    "tblLook", val="0400", firstRow=0, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1
+)
+
+
 def _pad(row: tuple[Cell, ...], columns: int) -> tuple[Cell, ...]:
     return tuple(row) + ((),) * (columns - len(row))
 
@@ -95,29 +125,9 @@ def _char_width(ctx: Context) -> float:
 
 
 def column_widths(texts: list[list[str]], available: int, char: float) -> list[int]:
-    """Column widths in twips that fill `available`, in the spirit of HTML's auto layout.
-
-    Each column needs room for its longest word and for its longest short cell (so dates
-    never wrap) and would like room for its longest cell; the space between the two is shared
-    out in proportion to what each column would still like.
-    """
-    columns = list(zip(*texts, strict=True))
-    wants = [max(len(text) for text in column) * char + _CELL_PADDING for column in columns]
-    needs = [_unbreakable(column) * char + _CELL_PADDING for column in columns]
-    if sum(wants) <= available:
-        widths = [want * available / sum(wants) for want in wants]
-    elif sum(needs) >= available:
-        widths = [need * available / sum(needs) for need in needs]
-    else:
-        spare, wishes = available - sum(needs), [w - n for w, n in zip(wants, needs, strict=True)]
-        widths = [n + spare * wish / sum(wishes) for n, wish in zip(needs, wishes, strict=True)]
+    """Column widths in whole twips that fill `available`, as the PDF shares out its width
+    (writers/columns.py); a text is `char` twips a character wide."""
+    widths = shared_widths(texts, available, lambda text: len(text) * char, _CELL_PADDING)
     rounded = [int(width) for width in widths]
     rounded[-1] += available - sum(rounded)  # whole twips that add up to the text width
     return rounded
-
-
-def _unbreakable(column: Sequence[str]) -> int:
-    """Characters a column must show on one line: its longest word or longest short cell."""
-    words = [len(word) for text in column for word in text.split()]
-    short = [len(text) for text in column if len(text) <= _SHORT]
-    return max([1, *words, *short])

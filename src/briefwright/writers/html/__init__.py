@@ -17,6 +17,7 @@ from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.html.body import HANDLERS, esc, render_blocks
 from briefwright.writers.html.style import page_rules, stylesheet
+from briefwright.writers.running import SEPARATOR, footer_parts, header_parts
 
 __all__ = ["HANDLERS", "write"]
 
@@ -35,6 +36,7 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         '<div class="page">',
         _banner(meta, "top"),
         _draft(meta, "top"),
+        _running(meta),
         "<main>",
         _body(doc.children),
         "</main>",
@@ -81,7 +83,10 @@ def _head(meta: nodes.DocMeta, theme: Theme, options: WriteOptions) -> str:
         '<meta name="color-scheme" content="light">',
         f"<title>{esc(meta.title)}</title>",
         *(f'<meta name="{name}" content="{esc(value)}">' for name, value in named.items() if value),
-        f"<style>\n{stylesheet(theme)}{page_rules(meta, theme)}</style>",
+        f"<style>\n{stylesheet(theme)}</style>",
+        # Apart, being the one stylesheet that names this briefing (its running header and
+        # footer): the theme's stays the same for every briefing, so a page can allow it by hash.
+        f'<style media="print">\n{page_rules(meta, theme)}</style>',
         "</head>",
     ]
     return "\n".join(lines)
@@ -115,11 +120,16 @@ def _draft(meta: nodes.DocMeta, where: str) -> str:
     return f'<div class="draft draft-{where}"><strong>{word}</strong></div>'
 
 
+def _running(meta: nodes.DocMeta) -> str:
+    """The running header: who wrote it, reference and version, as the PDF's header has it."""
+    lead, rest = header_parts(meta)
+    parts = ([f"<strong>{esc(lead)}</strong>"] if lead else []) + [esc(part) for part in rest]
+    return f'<header class="running"><p>{SEPARATOR.join(parts)}</p></header>' if parts else ""
+
+
 def _furniture(meta: nodes.DocMeta) -> str:
-    parts = [meta.short_title.strip(), *meta.control_parts()]
-    if meta.date_label.strip():
-        parts.append(furniture_texts(meta.language).as_of(meta.date_label.strip()))
-    text = " · ".join(esc(part) for part in parts if part)
+    """The running footer: the short title and the date the information is as of."""
+    text = SEPARATOR.join(esc(part) for part in footer_parts(meta))
     return f'<footer class="furniture"><p>{text}</p></footer>' if text else ""
 
 

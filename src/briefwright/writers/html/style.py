@@ -1,4 +1,11 @@
-"""The stylesheet of the HTML output, built from the theme's fonts, sizes and colours."""
+"""The stylesheet of the HTML output: the house look (writers/look.py) as CSS, and print rules.
+
+On screen the page shows its running header and footer in the flow. In print, `@page` takes the
+theme's paper and margins, and its margin boxes carry the header, the footer, "Page X of Y"
+and the marking on every page, as the PDF draws them; the header and footer in the flow are
+then hidden. The marking banners stay in the flow as well, for browsers that do not draw
+margin boxes.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +16,21 @@ from briefwright.errors import RenderError
 from briefwright.i18n.texts import furniture_texts
 from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
+from briefwright.writers.look import BULLETS, NUMBERS, Box, Rule, Text, look
+from briefwright.writers.running import SEPARATOR, footer_parts, header_parts, page_number_parts
 
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 def stylesheet(theme: Theme) -> str:
     """The stylesheet from the theme; every value is checked before it reaches the CSS."""
-    c = {
-        name: _colour(getattr(theme, name))
-        for name in ("accent_color", "text_color", "muted_color", "callout_fill")
-    }
-    c["header_fill"] = _colour(theme.table_header_fill)
-    h1, h2, h3 = (_pt(size) for size in theme.heading_sizes)
+    house = look(theme)
+    for name in ("accent_color", "text_color", "muted_color", "callout_fill", "table_header_fill"):
+        _colour(getattr(theme, name))
+    h1, h2, h3 = house.headings
+    bar, table = house.title_bar, house.table
     return f"""\
-body {{ margin: 0; background: #FFFFFF; color: {c["text_color"]};
+body {{ margin: 0; background: #FFFFFF; color: {theme.text_color};
   font-family: {_font_stack(theme.font_family)}; font-size: {_pt(theme.base_size)};
   line-height: {float(theme.line_spacing):g}; overflow-wrap: break-word; }}
 .page {{ max-width: 46em; margin: 0 auto; padding: 1.25em 1.25em 2em; }}
@@ -33,69 +41,139 @@ body {{ margin: 0; background: #FFFFFF; color: {c["text_color"]};
 .marking.banner {{ text-align: center; text-transform: uppercase; font-size: 11pt;
   letter-spacing: 0.05em; }}
 .draft {{ text-align: center; margin: 0 0 1em; padding: 0.3em;
-  border: 2px dashed {c["muted_color"]}; color: {c["muted_color"]}; font-size: 14pt;
+  border: 2px dashed {theme.muted_color}; color: {theme.muted_color}; font-size: 14pt;
   letter-spacing: 0.3em; }}
 .draft-bottom {{ margin: 1em 0 0; }}
-@media print {{ .page {{ max-width: none; padding: 0; }} }}
-.title-block {{ border-bottom: 2px solid {c["accent_color"]}; margin-bottom: 1.25em; }}
-h1.title {{ font-size: {_pt(theme.title_size)}; color: {c["accent_color"]};
-  line-height: 1.2; margin: 0 0 0.3em; }}
-.subtitle {{ font-size: {_pt(theme.subtitle_size)}; color: {c["muted_color"]}; margin: 0 0 0.8em; }}
-.meta {{ font-size: {_pt(theme.meta_size)}; color: {c["muted_color"]}; margin: 0 0 0.3em; }}
-.title-block > :last-child {{ margin-bottom: 1em; }}
-h2, h3, h4 {{ color: {c["accent_color"]}; line-height: 1.25; margin: 1.3em 0 0.5em; }}
-h2 {{ font-size: {h1}; }}
-h3 {{ font-size: {h2}; }}
-h4 {{ font-size: {h3}; }}
-p {{ margin: 0 0 0.7em; }}
-ul, ol {{ margin: 0 0 0.8em; padding-left: 1.5em; }}
-li {{ margin: 0 0 0.35em; }}
-li > p {{ margin: 0 0 0.35em; }}
-a {{ color: {c["accent_color"]}; }}
+.running {{ {_type(house.furniture)} margin: 0 0 1.5em; padding-bottom: 2pt;
+  border-bottom: {_line(house.furniture_rule)}; }}
+.running strong {{ color: {theme.text_color}; }}
+.furniture {{ {_type(house.furniture)} margin-top: 2em; padding-top: 2pt;
+  border-top: {_line(house.furniture_rule)}; }}
+.furniture p {{ margin: 0; }}
+h1.title {{ {_type(house.title)} margin: 0 0 {_pt(house.title.after)}; }}
+h1.title::before {{ content: ""; display: block; width: {_pt(bar.length)};
+  height: {_pt(bar.thickness)}; background: {bar.colour}; margin-bottom: {_pt(bar.after)}; }}
+.subtitle {{ {_type(house.subtitle)} margin: 0 0 {_pt(house.subtitle.after)}; }}
+.meta {{ {_type(house.meta)} margin: 0 0 {_pt(house.meta.after)}; }}
+h2 {{ {_type(h1)} margin: {_pt(h1.before)} 0 {_pt(h1.after)}; }}
+h3 {{ {_type(h2)} margin: {_pt(h2.before)} 0 {_pt(h2.after)}; }}
+h4 {{ {_type(h3)} margin: {_pt(h3.before)} 0 {_pt(h3.after)}; }}
+p {{ margin: 0 0 {_pt(house.body.after)}; }}
+ul, ol {{ margin: 0 0 {_pt(house.list_after)}; padding-left: {_pt(house.list_indent)}; }}
+li {{ margin: 0; }}
+li > p {{ margin: 0 0 {_pt(house.body.after)}; }}
+li::marker {{ color: {house.marker}; }}
+{_markers()}
+a {{ color: {theme.accent_color}; }}
 code {{ font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }}
-hr {{ border: 0; border-top: 1px solid {c["muted_color"]}; margin: 1.5em 0; }}
-.callout {{ background: {c["callout_fill"]}; border-left: 4px solid {c["accent_color"]};
-  padding: 0.8em 1em 0.2em; margin: 1em 0 1.2em; }}
-.callout-title {{ font-weight: bold; color: {c["accent_color"]}; margin-bottom: 0.4em; }}
-.quote {{ margin: 1em 0 1.2em; }}
-.quote blockquote {{ margin: 0; padding: 0.1em 0 0.1em 1em;
-  border-left: 3px solid {c["muted_color"]}; font-style: italic; }}
-.quote .attribution {{ margin: 0.3em 0 0 1em; color: {c["muted_color"]};
-  font-size: {_pt(theme.meta_size)}; }}
-table.data {{ border-collapse: collapse; width: 100%; margin: 0.5em 0 1.2em; }}
-table.data th, table.data td {{ border: 1px solid #C9D1DB; padding: 4px 8px;
-  text-align: left; vertical-align: top; }}
-table.data th {{ background: {c["header_fill"]}; }}
-.furniture {{ margin-top: 2em; border-top: 1px solid {c["muted_color"]};
-  color: {c["muted_color"]}; font-size: {_pt(theme.meta_size)}; }}
+hr {{ border: 0; border-top: {_line(house.thematic_break)};
+  margin: {_pt(house.thematic_break.before)} 0 {_pt(house.thematic_break.after)}; }}
+{_box(".callout", house.callout)}
+.callout > p {{ {_type(house.callout_body)} }}
+.callout .callout-title {{ {_type(house.callout_title)}
+  margin: 0 0 {_pt(house.callout_title.after)}; }}
+.callout > :last-child, .callout > :last-child > li:last-child > :last-child {{ margin-bottom: 0; }}
+{_box(".quote", house.quote)}
+.quote blockquote {{ margin: 0; {_type(house.quote_text)} }}
+.quote blockquote p {{ margin: 0 0 {_pt(house.quote_text.after)}; }}
+.quote .attribution {{ {_type(house.attribution)} margin: 0; }}
+table.data {{ border-collapse: collapse; width: 100%;
+  margin: {_pt(table.before)} 0 {_pt(table.after)}; }}
+table.data th, table.data td {{ {_type(table.cell)} text-align: left; vertical-align: top;
+  padding: {_pt(table.padding_top)} {_pt(table.padding)} {_pt(table.padding_bottom)};
+  border-bottom: {_line(table.row_rule)}; }}
+table.data thead th {{ {_type(table.header)} background: {table.header_fill};
+  border-top: {_line(table.header_rule_above)}; border-bottom: {_line(table.header_rule_below)}; }}
+table.data tbody tr:nth-child(even) {{ background: {table.stripe}; }}
+@media print {{ .page {{ max-width: none; padding: 0; }}
+  .running, .furniture {{ display: none; }}
+  h2, h3, h4 {{ break-after: avoid; }}
+  .quote, table.data tr {{ break-inside: avoid; }}
+  p, li {{ orphans: 2; widows: 2; }}
+  thead {{ display: table-header-group; }}
+  * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
 """
 
 
-def page_rules(meta: DocMeta, theme: Theme) -> str:
-    """@page rules that print the marking (and DRAFT) in the margins of every printed page.
+def _markers() -> str:
+    """The marker of each depth of bulleted and numbered lists, as the DOCX and PDF have it."""
+    bullets = [_css_string(f"{bullet}  ") for bullet in BULLETS]
+    rules = []
+    for depth in range(3):
+        for tag, kinds in (("ul", bullets), ("ol", NUMBERS)):
+            # the depth counts lists of either kind, as Word's list levels do
+            selector = ":is(ul, ol) " * depth + tag
+            rules.append(f"{selector} {{ list-style-type: {kinds[depth]}; }}")
+    return "\n".join(rules)
 
-    Browsers that do not draw page-margin boxes still print the banners at the start and end of
-    the document, which stay in the flow for that reason.
-    """
-    if not meta.marking and not meta.draft:
-        return ""
-    font = f"font-family: {_font_stack(theme.font_family)}; font-weight: bold"
-    boxes = []
-    if meta.draft:
-        word = _css_string(furniture_texts(meta.language).draft)
-        draft = f"content: {word}; {font}; font-size: 10pt; color: {_colour(theme.muted_color)}"
-        boxes += [f"@top-left {{ {draft}; }}", f"@bottom-left {{ {draft}; }}"]
+
+def _type(text: Text) -> str:
+    """Declarations that set type as `text` says."""
+    weight = "bold" if text.bold else "normal"
+    style = "italic" if text.italic else "normal"
+    caps = " text-transform: uppercase;" if text.caps else ""
+    return (
+        f"font-size: {_pt(text.size)}; line-height: {_pt(text.leading)}; color: "
+        f"{_colour(text.colour)}; font-weight: {weight}; font-style: {style};{caps}"
+    )
+
+
+def _line(rule: Rule) -> str:
+    return f"{_pt(rule.thickness)} solid {_colour(rule.colour)}"
+
+
+def _box(selector: str, box: Box) -> str:
+    fill = f" background: {_colour(box.fill)};" if box.fill else ""
+    padding = f"{_pt(box.padding_top)} {_pt(box.padding)} {_pt(box.padding_bottom)}"
+    return (
+        f"{selector} {{{fill} border-left: {_line(box.bar)}; padding: {padding};\n"
+        f"  margin: {_pt(box.before)} 0 {_pt(box.after)}; }}"
+    )
+
+
+# Where the PDF draws its furniture: the header's baseline 7 mm above the text, the footer's
+# 9 mm below it, each TLP label a black box around its baseline.
+_HEADER = "vertical-align: bottom; padding-bottom: 6.5mm"
+_FOOTER = "vertical-align: top; padding-top: 7mm"
+_LABEL = "height: 5.8mm; width: max-content; margin-left: auto; padding: 0 1mm"
+_LABEL += "; vertical-align: middle"
+_LABEL_AT = {"top": "margin-top: auto; margin-bottom: 5.8mm", "bottom": "margin-top: 4.4mm"}
+
+
+def page_rules(meta: DocMeta, theme: Theme) -> str:
+    """@page: the theme's paper and margins, and in the margins of every printed page the
+    running header and footer, "Page X of Y", the marking and DRAFT, placed as in the PDF."""
+    house = look(theme)
+    family = f"font-family: {_font_stack(theme.font_family)}"
+    small = f"{family}; font-size: {_pt(house.furniture.size)}; color: {house.furniture.colour}"
+    draft = furniture_texts(meta.language).draft + SEPARATOR if meta.draft else ""
+    lead, rest = header_parts(meta)
+    header = SEPARATOR.join(part for part in (lead, *rest) if part)
+    footer = SEPARATOR.join(footer_parts(meta))
+    counters = {"page": "counter(page)", "total": "counter(pages)"}
+    words = page_number_parts(meta.language)  # "Page ", "page", " of ", "total", ""
+    number = "content: " + " ".join(counters.get(w) or _css_string(w) for w in words if w)
+    boxes = [
+        f"@top-left {{ content: {_css_string(draft + header)}; {small}; {_HEADER}; }}",
+        f"@bottom-left {{ content: {_css_string(draft + footer)}; {small}; {_FOOTER}; }}",
+        f"@bottom-{'center' if meta.tlp_colour else 'right'} {{ {number}; {small}; {_FOOTER}; }}",
+    ]
     if meta.tlp_colour:
         label = (
-            f"content: {_css_string(meta.marking)}; {font}; font-size: 12pt; "
-            f"color: {_colour(meta.tlp_colour)}; background: {TLP_BACKGROUND}; padding: 0 2mm"
+            f"content: {_css_string(meta.marking)}; {family}; font-weight: bold; font-size: 12pt;"
+            f" color: {_colour(meta.tlp_colour)}; background: {TLP_BACKGROUND}; {_LABEL}"
         )
-        boxes += [f"@top-right {{ {label}; }}", f"@bottom-right {{ {label}; }}"]
+        boxes += [f"@{side}-right {{ {label}; {_LABEL_AT[side]}; }}" for side in ("top", "bottom")]
     elif meta.marking:
-        banner = f"content: {_css_string(meta.marking)}; {font}; font-size: 11pt"
+        banner = (
+            f"content: {_css_string(meta.marking)}; {family}; font-weight: bold; font-size: 11pt"
+        )
         boxes += [f"@top-center {{ {banner}; }}", f"@bottom-center {{ {banner}; }}"]
+    width, height = theme.page_size_mm
+    sides = (theme.margin_top_mm, theme.margin_right_mm, theme.margin_bottom_mm)
+    margins = " ".join(f"{float(value):g}mm" for value in (*sides, theme.margin_left_mm))
     inner = "\n  ".join(boxes)
-    return f"@page {{ margin: 20mm 18mm;\n  {inner}\n}}\n"
+    return f"@page {{ size: {width:g}mm {height:g}mm; margin: {margins};\n  {inner}\n}}\n"
 
 
 def _css_string(text: str) -> str:
@@ -115,7 +193,7 @@ def _colour(value: str) -> str:
 
 
 def _pt(value: float) -> str:
-    return f"{float(value):g}pt"
+    return f"{round(float(value), 2):g}pt"
 
 
 def _font_stack(family: str) -> str:

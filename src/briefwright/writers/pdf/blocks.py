@@ -20,14 +20,11 @@ from reportlab.platypus import ListItem as RLListItem
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
+from briefwright.writers.look import BULLETS, NUMBERS, Box
 from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.layout import Together
 from briefwright.writers.pdf.paragraph import Paragraph
 from briefwright.writers.pdf.tables import table_flowable
-
-BOX_PADDING = 10.0  # points inside the bottom-line and quote boxes
-CALLOUT_BAR = 3.5  # width of the accent bar left of the bottom line
-QUOTE_BAR = 1.5
 
 
 def render_blocks(ctx: Context, blocks: tuple[nodes.Block, ...]) -> list[Flowable]:
@@ -62,8 +59,14 @@ def para(
 
 
 def _title(ctx: Context, node: nodes.Title) -> list[Flowable]:
-    accent = HexColor(ctx.theme.accent_color)
-    bar = HRFlowable(width=48, thickness=3, color=accent, hAlign="LEFT", spaceAfter=10)
+    rule = ctx.styles.look.title_bar
+    bar = HRFlowable(
+        width=rule.length,
+        thickness=rule.thickness,
+        color=HexColor(rule.colour),
+        hAlign="LEFT",
+        spaceAfter=rule.after,
+    )
     text = nodes.plain_text(node.children)
     return [bar, para(ctx, node.children, ctx.styles.title, node.line, (0, text))]
 
@@ -91,37 +94,43 @@ def _list_item(ctx: Context, node: nodes.ListItem) -> list[Flowable]:
     return render_blocks(ctx, node.children)
 
 
+_COUNTING = {"decimal": "1", "lower-alpha": "a", "lower-roman": "i"}  # reportlab's names
+
+
 def _list(ctx: Context, node: nodes.BulletList | nodes.OrderedList) -> list[Flowable]:
     if not node.items:
         return []  # reportlab's ListFlowable fails on an empty list
     body = ctx.styles.body
-    indent = body.fontSize * 1.6
+    indent = ctx.styles.look.list_indent
     items = []
-    saved = ctx.width
-    ctx.width = saved - indent
+    saved, depth = ctx.width, ctx.list_depth
+    ctx.width, ctx.list_depth = saved - indent, depth + 1
     try:
         for item in node.items:
             items.append(RLListItem(_list_item(ctx, item) or [Spacer(0, 0)]))
     finally:
-        ctx.width = saved
+        ctx.width, ctx.list_depth = saved, depth
     ordered = isinstance(node, nodes.OrderedList)
     return [
         ListFlowable(
             items,  # type: ignore[arg-type] # ListItems are what it takes
-            bulletType="1" if ordered else "bullet",
-            start=node.start if isinstance(node, nodes.OrderedList) else "\u2022",
+            bulletType=_COUNTING[NUMBERS[depth % len(NUMBERS)]] if ordered else "bullet",
+            start=node.start
+            if isinstance(node, nodes.OrderedList)
+            else BULLETS[depth % len(BULLETS)],
             bulletFontName=body.fontName,
             bulletFontSize=body.fontSize,
-            bulletColor=HexColor(ctx.theme.accent_color),
+            bulletColor=HexColor(ctx.styles.look.marker),
             bulletFormat="%s." if ordered else None,
             leftIndent=indent,
-            spaceAfter=body.spaceAfter * 0.5,
+            spaceAfter=ctx.styles.look.list_after,
         )
     ]
 
 
 def _quote(ctx: Context, node: nodes.Quote) -> list[Flowable]:
-    with _inside_box(ctx, bar=QUOTE_BAR) as inner:
+    box = ctx.styles.look.quote
+    with _inside_box(ctx, box) as inner:
         saved = ctx.inline.italic
         ctx.inline.italic = True  # the quote style draws its text with the italic face
         try:
@@ -132,17 +141,17 @@ def _quote(ctx: Context, node: nodes.Quote) -> list[Flowable]:
             dash = (nodes.Text("\u2014 "),)
             inner.append(para(ctx, dash + node.attribution, ctx.styles.attribution, node.line))
     # a quote is never split from its attribution
-    return [Together([_boxed(ctx, inner, fill=None, bar=QUOTE_BAR)])]
+    return [Together([_boxed(ctx, inner, box)])]
 
 
 def _callout(ctx: Context, node: nodes.Callout) -> list[Flowable]:
-    with _inside_box(ctx, bar=CALLOUT_BAR) as inner:
+    box = ctx.styles.look.callout
+    with _inside_box(ctx, box) as inner:
         if node.title:
             title = (nodes.Text(nodes.plain_text(node.title).upper()),)
             inner.append(para(ctx, title, ctx.styles.callout_title, node.line))
         inner.extend(_styled_blocks(ctx, node.children, ctx.styles.callout_body))
-    box = _boxed(ctx, inner, fill=ctx.theme.callout_fill, bar=CALLOUT_BAR)
-    return [box, Spacer(0, ctx.styles.body.spaceAfter)]
+    return [_boxed(ctx, inner, box)]
 
 
 def _styled_blocks(
@@ -159,35 +168,34 @@ def _styled_blocks(
 
 
 @contextmanager
-def _inside_box(ctx: Context, bar: float) -> Iterator[list[Flowable]]:
+def _inside_box(ctx: Context, box: Box) -> Iterator[list[Flowable]]:
     """Collect flowables for a box, with the frame width narrowed by its bar and padding."""
     saved = ctx.width
-    ctx.width = saved - bar - 2 * BOX_PADDING
+    ctx.width = saved - box.bar.thickness - 2 * box.padding
     try:
         yield []
     finally:
         ctx.width = saved
 
 
-def _boxed(ctx: Context, flowables: list[Flowable], fill: str | None, bar: float) -> Table:
-    """Flowables in a one-cell table with an accent bar on the left and optional shading."""
-    vpad = BOX_PADDING * 0.8 if fill else 2
+def _boxed(ctx: Context, flowables: list[Flowable], box: Box) -> Table:
+    """Flowables in a one-cell table with a bar on the left and, if the box has one, a fill."""
+    bar = box.bar.thickness
     style: list[Any] = [
         ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName, ctx.styles.body.fontSize),
-        ("LINEBEFORE", (0, 0), (0, -1), bar, HexColor(ctx.theme.accent_color)),
-        ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING + bar),
-        ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), vpad),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), vpad * 0.6),
+        ("LINEBEFORE", (0, 0), (0, -1), bar, HexColor(box.bar.colour)),
+        ("LEFTPADDING", (0, 0), (-1, -1), box.padding + bar),
+        ("RIGHTPADDING", (0, 0), (-1, -1), box.padding),
+        ("TOPPADDING", (0, 0), (-1, -1), box.padding_top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), box.padding_bottom),
     ]
-    if fill:
-        style.append(("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)))
+    if box.fill:
+        style.append(("BACKGROUND", (0, 0), (-1, -1), HexColor(box.fill)))
     # splitInRow lets a box longer than a page continue on the next one instead of failing
-    box = Table([[flowables]], colWidths=[ctx.width], style=TableStyle(style), splitInRow=24)
-    # the shaded bottom line needs air above it to stand apart from the title block
-    box.spaceBefore = ctx.styles.body.fontSize * (1.0 if fill else 0.3)
-    box.spaceAfter = ctx.styles.body.spaceAfter
-    return box
+    table = Table([[flowables]], colWidths=[ctx.width], style=TableStyle(style), splitInRow=24)
+    table.spaceBefore = box.before
+    table.spaceAfter = box.after
+    return table
 
 
 def _table(ctx: Context, node: nodes.Table) -> list[Flowable]:
@@ -197,13 +205,14 @@ def _table(ctx: Context, node: nodes.Table) -> list[Flowable]:
 
 
 def _thematic_break(ctx: Context, node: nodes.ThematicBreak) -> list[Flowable]:
+    rule = ctx.styles.look.thematic_break
     return [
         HRFlowable(
             width="100%",
-            thickness=0.6,
-            color=HexColor(ctx.theme.table_header_fill),
-            spaceBefore=4,
-            spaceAfter=10,
+            thickness=rule.thickness,
+            color=HexColor(rule.colour),
+            spaceBefore=rule.before,
+            spaceAfter=rule.after,
         )
     ]
 

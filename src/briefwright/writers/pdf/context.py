@@ -17,3 +17,4 @@ class Context:
     styles: Styles
     inline: markup.InlineRenderer
     width: float  # points available for the current block (narrower inside boxes)
+    list_depth: int = 0  # lists around the current block

@@ -77,7 +77,9 @@ class KeepWithNext(Together):
         room = avail_height - lead_height - follower.getSpaceBefore()
         parts = _start_in(follower, self.canv, avail_width, room) if room > 0 else None
         if parts is not None:
-            return lead + parts
+            # the rest of a split follower starts a page, even where the frame has a little
+            # more room than counted here (else a table's header would repeat mid-page)
+            return lead + parts[:1] + ([FrameBreak()] if parts[1:] else []) + parts[1:]
         return self.kept if at_top else [FrameBreak()] + self.kept
 
 

@@ -1,4 +1,4 @@
-"""Paragraph styles built from the theme, so the PDF shares the DOCX writer's numbers."""
+"""Paragraph styles from the house look (writers/look.py), which the DOCX and HTML share."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from briefwright.theme import Theme
+from briefwright.writers.look import Look, Text, look
 from briefwright.writers.pdf.fonts import FontFamily
 
 
 @dataclass(frozen=True)
 class Styles:
-    """Every paragraph style the PDF writer uses, by role."""
+    """Every paragraph style the PDF writer uses, by role, and the look they come from."""
 
+    look: Look
     body: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
@@ -31,90 +33,60 @@ class Styles:
 
 
 def build_styles(theme: Theme, fonts: FontFamily) -> Styles:
-    """Derive all styles from the theme's sizes, colours and line spacing."""
-    body = _style(
-        theme,
-        "Body",
-        fontName=fonts.name(),
-        fontSize=theme.base_size,
-        textColor=HexColor(theme.text_color),
-        alignment=TA_LEFT,
-        spaceAfter=theme.base_size * 0.6,
-        # bullets of lists are drawn with our font too: the PDF must not mention Helvetica
-        bulletFontName=fonts.name(),
-        splitLongWords=1,
-        allowWidows=0,
-        allowOrphans=0,
+    """Every style, each set as the look says."""
+    house = look(theme)
+    body = _style("Body", house.body, fonts)
+    heading_one, heading_two, heading_three = (
+        _style(f"Heading{level}", text, fonts, body, keepWithNext=1)
+        for level, text in enumerate(house.headings, start=1)
     )
-    bold, accent, muted = fonts.name(bold=True), HexColor(theme.accent_color), theme.muted_color
-    size, small = theme.base_size, theme.meta_size
-    title, subtitle = theme.title_size, theme.subtitle_size
     return Styles(
+        look=house,
         body=body,
-        title=_style(
-            theme,
-            "Title",
-            body,
-            fontName=bold,
-            fontSize=title,
-            leading=title * 1.15,
-            textColor=accent,
-            spaceAfter=title * 0.3,
-        ),
-        subtitle=_style(
-            theme,
-            "Subtitle",
-            body,
-            fontSize=subtitle,
-            textColor=HexColor(muted),
-            spaceAfter=subtitle * 0.8,
-        ),
-        meta=_style(
-            theme, "Meta", body, fontSize=small, textColor=HexColor(muted), spaceAfter=small / 4
-        ),
-        headings=_heading_styles(theme, body, bold),
-        quote=_style(theme, "Quote", body, fontName=fonts.name(italic=True), spaceAfter=size * 0.3),
-        attribution=_style(
-            theme, "Attribution", body, fontSize=small, textColor=HexColor(muted), spaceAfter=0
-        ),
-        callout_title=_style(
-            theme,
-            "CalloutTitle",
-            body,
-            fontName=bold,
-            fontSize=small,
-            textColor=accent,
-            spaceAfter=small * 0.4,
-        ),
-        callout_body=_style(theme, "CalloutBody", body, fontSize=size * 1.05),
-        cell=_style(theme, "Cell", body, fontSize=small, spaceAfter=0),
-        header_cell=_style(theme, "HeaderCell", body, fontName=bold, fontSize=small, spaceAfter=0),
-    )
-
-
-def _heading_styles(theme: Theme, body: ParagraphStyle, bold: str) -> tuple:
-    """Levels 1-3: the accent colour for the top two, all kept with what follows."""
-    return tuple(
-        _style(
-            theme,
-            f"Heading{level}",
-            body,
-            fontName=bold,
-            fontSize=size,
-            leading=size * 1.2,
-            textColor=HexColor(theme.accent_color if level < 3 else theme.text_color),
-            spaceBefore=size * (1.1 if level == 1 else 0.8),
-            spaceAfter=size * 0.4,
-            keepWithNext=1,
-        )
-        for level, size in enumerate(theme.heading_sizes, start=1)
+        title=_style("Title", house.title, fonts, body),
+        subtitle=_style("Subtitle", house.subtitle, fonts, body),
+        meta=_style("Meta", house.meta, fonts, body),
+        headings=(heading_one, heading_two, heading_three),
+        quote=_style("Quote", house.quote_text, fonts, body),
+        attribution=_style("Attribution", house.attribution, fonts, body),
+        callout_title=_style("CalloutTitle", house.callout_title, fonts, body),
+        callout_body=_style("CalloutBody", house.callout_body, fonts, body),
+        cell=_style("Cell", house.table.cell, fonts, body),
+        header_cell=_style("HeaderCell", house.table.header, fonts, body),
     )
 
 
 def _style(
-    theme: Theme, name: str, parent: ParagraphStyle | None = None, **kw: Any
+    name: str,
+    text: Text,
+    fonts: FontFamily,
+    parent: ParagraphStyle | None = None,
+    keepWithNext: int = 0,  # noqa: N803 - reportlab's name
 ) -> ParagraphStyle:
-    """A style whose leading follows the theme's line spacing unless given."""
-    font_size = kw.get("fontSize", parent.fontSize if parent else theme.base_size)
-    kw.setdefault("leading", font_size * theme.line_spacing)
-    return ParagraphStyle(name, parent=parent, **kw)
+    """A style of our font family set as `text` says (capitals are the text's, not the style's)."""
+    extra = {} if parent is not None else _body_only(fonts)
+    return ParagraphStyle(
+        name,
+        parent=parent,
+        fontName=fonts.name(bold=text.bold, italic=text.italic),
+        fontSize=text.size,
+        leading=text.leading,
+        textColor=HexColor(text.colour),
+        spaceBefore=text.before,
+        spaceAfter=text.after,
+        keepWithNext=keepWithNext,
+        **extra,
+    )
+
+
+def _body_only(fonts: FontFamily) -> dict[str, Any]:
+    """What every style inherits from the body's."""
+    return {
+        "alignment": TA_LEFT,
+        # bullets of lists are drawn with our font too: the PDF must not mention Helvetica
+        "bulletFontName": fonts.name(),
+        "splitLongWords": 1,
+        # no line of a paragraph left alone at the foot or the head of a page
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
