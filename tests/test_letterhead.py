@@ -86,6 +86,20 @@ def test_the_docx_has_logo_and_letterhead_in_a_first_page_header(on_letterhead):
     assert section.header.paragraphs[0].text.startswith("Eurasia Analysis Unit")
 
 
+def test_the_letterhead_draws_no_rules_of_the_running_header(on_letterhead):
+    # the Header style has a rule below it; the letterhead page has none, as in the PDF
+    document = docx.Document(io.BytesIO(on_letterhead["docx"]))
+    first = document.sections[0].first_page_header
+    paragraphs = [p for t in first.tables for c in t.rows[0].cells for p in c.paragraphs]
+    paragraphs += first.paragraphs
+    styles = {p.style.name for p in paragraphs}
+    assert "Header" not in styles
+    for name in styles - {"Marking"}:
+        borders = document.styles[name].element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")
+        assert borders is not None, name
+        assert {side.get(qn("w:val")) for side in borders} == {"nil"}, name
+
+
 def test_the_letterhead_example_validates(on_letterhead, tmp_path):
     from test_writer_docx_package import ooxml_problems
 

@@ -25,7 +25,7 @@ from briefwright.markings import tlp_colour_name
 from briefwright.theme import Theme
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
-from briefwright.writers.docx.letterhead import write_letterhead
+from briefwright.writers.docx.letterhead import DETAIL, write_letterhead
 from briefwright.writers.docx.marking_styles import BANNER
 from briefwright.writers.docx.parts import Package, Story
 from briefwright.writers.docx.watermark import watermark_run
@@ -64,7 +64,7 @@ def write_furniture(
         lead = _banner(meta, header_ctx)
         if kind == "first" and (theme.letterhead or theme.logo):
             write_letterhead(package, header_ctx, theme, meta, lambda p: _label(meta, p, ctx))
-            line = header_ctx.paragraph("Header")  # a header ends with a paragraph
+            line = header_ctx.paragraph(DETAIL)  # a header ends with a paragraph; no rule
         else:
             line = _header_line(meta, texts, header_ctx)
         if meta.draft:

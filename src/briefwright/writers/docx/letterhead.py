@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from briefwright.doctree.nodes import DocMeta
@@ -19,6 +20,7 @@ from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.picture import picture_run
+from briefwright.writers.docx.properties import no_border
 from briefwright.writers.docx.xml import Element, el
 from briefwright.writers.running import label_width, logo_alt
 
@@ -26,6 +28,17 @@ LETTERHEAD = "Letterhead"
 DETAIL = "Letterhead Detail"
 _TWIPS_PER_MM = 1440 / 25.4
 _BESIDE = round(5 * _TWIPS_PER_MM)  # between the logo and the lines, as in the PDF
+# what may follow w:pBdr in a w:pPr (ISO/IEC 29500 sequence), to insert it in its place
+_AFTER_BORDERS = tuple(
+    f"w:{tag}"
+    for tag in (
+        "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
+        "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+        "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+        "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+        "rPr", "sectPr", "pPrChange",
+    )
+)  # fmt: skip
 
 
 def install_letterhead_styles(document: Any, theme: Theme, replace: bool) -> dict[str, str]:
@@ -47,6 +60,7 @@ def install_letterhead_styles(document: Any, theme: Theme, replace: bool) -> dic
             style.font.size = Pt(size)
             style.font.color.rgb = RGBColor.from_string(colour.lstrip("#"))
             style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
+            _without_borders(style.element.get_or_add_pPr())
         ids[name] = style.style_id
     return ids
 
@@ -63,7 +77,7 @@ def write_letterhead(
     cells = [_cell(width) for width in widths]
     at = 0
     if logo is not None:
-        picture = ctx.with_(container=cells[0]).paragraph("Header")
+        picture = ctx.with_(container=cells[0]).paragraph(DETAIL)
         picture.append(picture_run(package, ctx.part, logo, logo_alt(theme)))
         at = 1
     lines = ctx.with_(container=cells[at])
@@ -76,6 +90,14 @@ def write_letterhead(
     grid = el("tblGrid", tuple(el("gridCol", w=width) for width in widths))
     table = el("tbl", (_table_properties(ctx.text_width), grid, el("tr", tuple(cells))))
     ctx.append(table)
+
+
+def _without_borders(paragraph_properties: Any) -> None:
+    """No rule above or below: the letterhead builds on the Header style, which has one."""
+    for old in paragraph_properties.findall(qn("w:pBdr")):
+        paragraph_properties.remove(old)
+    borders = el("pBdr", (no_border("top"), no_border("bottom")))
+    paragraph_properties.insert_element_before(borders, *_AFTER_BORDERS)
 
 
 def _table_properties(width: int) -> Element:
