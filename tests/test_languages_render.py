@@ -21,6 +21,7 @@ FRENCH = {
     "judgement": "Probable (55–80\u00a0%), degré de confiance modéré.",
     "draft": "PROJET",
     "control": "Réf. EAU-2025-117",
+    "contents": "Sommaire",
 }
 RUSSIAN = {
     "page": "Страница {page} из {total}",
@@ -32,6 +33,7 @@ RUSSIAN = {
     "judgement": "Вероятно (55–80\u00a0%), средняя степень уверенности.",
     "draft": "ПРОЕКТ",
     "control": "№\u00a0EAU-2025-117",
+    "contents": "Содержание",
 }
 LANGUAGES = {"fr": FRENCH, "ru": RUSSIAN}
 
@@ -82,6 +84,17 @@ def test_the_pdf_has_the_headings_dates_and_judgements_of_the_language(rendered)
     for phrase in (words["date"], words["published"], words["judgement"]):
         assert squash(phrase) in text
     assert "Page 1 of" not in text and "Key points" not in text
+
+
+def test_the_contents_list_is_headed_in_the_language(rendered):
+    import docx
+
+    _, words, outputs = rendered
+    first_page = pdf_pages_text(outputs["pdf"])[0].splitlines()
+    assert words["contents"] in first_page and "Contents" not in first_page
+    document = docx.Document(io.BytesIO(outputs["docx"]))
+    headings = [p.text for p in document.paragraphs if p.style.name == "TOC Heading"]
+    assert headings == [words["contents"]]
 
 
 def test_the_pdf_declares_its_language(rendered):

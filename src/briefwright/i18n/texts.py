@@ -28,6 +28,7 @@ class FurnitureTexts:
     version: str  # "Version %(version)s"
     reference_keyword: str  # "Reference %(reference)s", for the PDF's Keywords
     draft: str  # "DRAFT", the watermark and banner
+    contents: str  # "Contents", the heading of the contents list
 
     def page(self, page: int | str, total: int | str) -> str:
         """ "Page 3 of 5"."""
@@ -65,6 +66,8 @@ def furniture_texts(language: str) -> FurnitureTexts:
         reference_keyword=_("Reference %(reference)s"),
         # Translators: watermark and banner of a draft, in capitals like a marking.
         draft=_("DRAFT"),
+        # Translators: the heading of a briefing's table of contents.
+        contents=_("Contents"),
     )
 
 

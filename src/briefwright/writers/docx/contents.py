@@ -15,12 +15,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from briefwright.doctree import nodes
+from briefwright.i18n.texts import furniture_texts
 from briefwright.theme import Theme
 from briefwright.writers.docx.context import Context, RunFormat
 from briefwright.writers.docx.inlines import text_runs
 from briefwright.writers.docx.xml import Element, el
 
-TITLE = "Contents"
 DEPTH = 2  # heading levels listed
 HEADING = "TOC Heading"
 LEVELS = ("TOC 1", "TOC 2")
@@ -75,7 +75,7 @@ def write_contents(doc: nodes.Document, ctx: Context) -> None:
     if not lines:
         return
     title = ctx.paragraph(HEADING)
-    text_runs(title, TITLE, ctx, RunFormat())
+    text_runs(title, furniture_texts(doc.meta.language).contents, ctx, RunFormat())
     _field_begin(lines[0])
     lines[-1].append(el("r", (el("fldChar", fldCharType="end"),)))
     for element in (title, *lines):

@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
+from briefwright.i18n.texts import furniture_texts
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_block
@@ -92,7 +93,9 @@ def lay_out(
         doc.meta, theme, page, options.version, fonts.name(), out, first_top, record
     )
     ctx = Context(theme, build_styles(theme, fonts), inline, width=template.frame_width)
-    contents, numbers = contents_list(ctx, planned(doc.children) if doc.meta.contents else [])
+    entries = planned(doc.children) if doc.meta.contents else []
+    heading = furniture_texts(doc.meta.language).contents
+    contents, numbers = contents_list(ctx, entries, heading)
     story = outline_root(doc) + _story(ctx, doc, record, contents)
     furniture = build_furniture(doc.meta, theme, page, inline, letterhead)
     report.finish(options.strict, options.warn)

@@ -22,7 +22,6 @@ from briefwright.doctree import nodes
 from briefwright.writers.pdf.context import Context
 from briefwright.writers.pdf.paragraph import Paragraph
 
-TITLE = "Contents"
 DEPTH = 2  # heading levels listed
 NUMBER_WIDTH = 36.0  # points for the page numbers: "8888" with room to spare
 INDENT = 14.0  # points a level-2 entry is indented
@@ -52,12 +51,15 @@ def planned(blocks: tuple[nodes.Block, ...]) -> list[Entry]:
     ]
 
 
-def contents_list(ctx: Context, entries: list[Entry]) -> tuple[list[Flowable], list[PageNumber]]:
-    """The list's title and its table of entries, and the page numbers to define at the end."""
+def contents_list(
+    ctx: Context, entries: list[Entry], title_text: str
+) -> tuple[list[Flowable], list[PageNumber]]:
+    """The list's title (`title_text`, in the briefing's language) and its table of entries,
+    and the page numbers to define at the end."""
     if not entries:
         return [], []
     styles = ctx.styles
-    title = Paragraph(ctx.inline.text(TITLE), styles.headings[1])
+    title = Paragraph(ctx.inline.text(title_text), styles.headings[1])
     rows, numbers = [], []
     for entry in entries:
         style = styles.body if entry.level == 1 else _smaller(styles.body)
