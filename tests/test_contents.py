@@ -120,9 +120,9 @@ def test_short_templates_have_no_contents(template):
 
 
 def test_the_analyst_docx_with_contents_validates(analyst, tmp_path):
-    from test_writer_docx_package import ooxml_problems
+    from ooxml import ooxml_problems
 
-    assert ooxml_problems(analyst["docx"], tmp_path) == ""
+    assert ooxml_problems(analyst["docx"], folder=tmp_path) == ""
 
 
 def shown_pages(data: bytes) -> list[str]:

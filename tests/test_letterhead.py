@@ -101,9 +101,9 @@ def test_the_letterhead_draws_no_rules_of_the_running_header(on_letterhead):
 
 
 def test_the_letterhead_example_validates(on_letterhead, tmp_path):
-    from test_writer_docx_package import ooxml_problems
+    from ooxml import ooxml_problems
 
-    assert ooxml_problems(on_letterhead["docx"], tmp_path) == ""
+    assert ooxml_problems(on_letterhead["docx"], folder=tmp_path) == ""
 
 
 def copy_example(tmp_path: Path, theme: str) -> Path:

@@ -328,12 +328,12 @@ def test_page_size_and_margins_follow_the_theme():
 
 
 def test_a_box_and_a_table_next_to_each_other_stay_two_tables(tmp_path):
-    from test_writer_docx_package import ooxml_problems
+    from ooxml import ooxml_problems
 
     callout = n.Callout("important", t("Bottom line"), (n.Paragraph(t("Boxed")),))
     table = n.Table((t("Date"), t("Event")), ((t("1991"), t("Independence")),))
     blob = one([callout, table, callout])
-    assert ooxml_problems(blob, tmp_path) == ""
+    assert ooxml_problems(blob, folder=tmp_path) == ""
     document = read(blob)
     body = [child.tag.split("}")[1] for child in document.element.body]
     # Word and LibreOffice join tables that touch; an empty line keeps them apart
@@ -346,9 +346,9 @@ def test_a_box_and_a_table_next_to_each_other_stay_two_tables(tmp_path):
 
 
 def test_an_empty_callout_is_a_box_with_an_empty_line(tmp_path):
-    from test_writer_docx_package import ooxml_problems
+    from ooxml import ooxml_problems
 
     blob = one([n.Callout("note", (), ())])
-    assert ooxml_problems(blob, tmp_path) == ""
+    assert ooxml_problems(blob, folder=tmp_path) == ""
     (box,) = read(blob).tables
     assert styled_paragraphs(box.rows[0].cells[0]) == [("Callout", "")]

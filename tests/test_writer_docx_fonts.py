@@ -14,7 +14,7 @@ from docx_helpers import ARMENIAN, AZERBAIJANI, CYRILLIC, rich_document
 from fontTools.ttLib import TTFont
 from libreoffice import docx_to_pdf, font_names
 from lxml import etree
-from test_writer_docx_package import ooxml_problems
+from ooxml import ooxml_problems
 
 import briefwright
 from briefwright.errors import RenderError
@@ -184,7 +184,7 @@ def test_a_reference_documents_fonts_stay_its_own(tmp_path):
 def test_a_briefing_with_embedded_fonts_validates_against_the_schemas(tmp_path):
     blob = write(rich_document(), Theme(), OPTIONS)
     assert font_table(blob)["DejaVu Sans"]["faces"]
-    assert ooxml_problems(blob, tmp_path) == ""
+    assert ooxml_problems(blob, folder=tmp_path) == ""
 
 
 def test_libreoffice_draws_the_document_with_the_embedded_faces(tmp_path):
@@ -201,7 +201,7 @@ def test_every_built_in_templates_docx_embeds_its_fonts_and_validates(template, 
     blob = briefwright.render_bytes(SAMPLE, formats="docx", template=template)["docx"]
     faces = font_table(blob)["DejaVu Sans"]["faces"]
     assert set(faces) == set(EMBEDS)
-    assert ooxml_problems(blob, tmp_path) == ""
+    assert ooxml_problems(blob, folder=tmp_path) == ""
 
 
 def test_a_font_file_that_is_not_a_font_is_refused_by_name(tmp_path):

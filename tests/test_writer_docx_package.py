@@ -15,13 +15,13 @@ import pytest
 from docx.shared import Mm, Pt, RGBColor
 from docx_helpers import part_xml, read, rich_document
 from lxml import etree
+from ooxml import ooxml_problems
 
 from briefwright.errors import RenderError
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.docx import write
 
-OOXML_CHECK = Path(__file__).resolve().parents[2] / "shared" / "tools" / "ooxml-check"
 OPTIONS = WriteOptions(timestamp=1747872000, version="0.test")  # 2025-05-22T00:00:00Z
 
 
@@ -66,25 +66,14 @@ def with_reference(path: Path) -> bytes:
     return write(rich_document(), Theme(), options)
 
 
-def ooxml_problems(blob: bytes, tmp_path: Path) -> str:
-    if not OOXML_CHECK.exists():
-        pytest.skip(f"{OOXML_CHECK} is not here")
-    path = tmp_path / "checked.docx"
-    path.write_bytes(blob)
-    result = subprocess.run(
-        [sys.executable, str(OOXML_CHECK), str(path)], capture_output=True, text=True, check=False
-    )
-    return result.stdout + result.stderr
-
-
 def test_a_rich_briefing_validates_against_the_schemas(tmp_path):
     blob = write(rich_document(title="T" * 300, keywords=("k" * 300,)), Theme(), OPTIONS)
-    assert ooxml_problems(blob, tmp_path) == ""
+    assert ooxml_problems(blob, folder=tmp_path) == ""
 
 
 def test_banner_and_draft_watermark_validate_against_the_schemas(tmp_path):
     blob = write(rich_document(marking="OFFICIAL-SENSITIVE", status="draft"), Theme(), OPTIONS)
-    assert ooxml_problems(blob, tmp_path) == ""
+    assert ooxml_problems(blob, folder=tmp_path) == ""
 
 
 def test_a_reference_doc_keeps_its_own_banner_style(tmp_path):
@@ -100,7 +89,7 @@ def test_a_reference_doc_keeps_its_own_banner_style(tmp_path):
 
 
 def test_a_briefing_made_with_a_reference_doc_validates(reference_doc, tmp_path):
-    assert ooxml_problems(with_reference(reference_doc), tmp_path) == ""
+    assert ooxml_problems(with_reference(reference_doc), folder=tmp_path) == ""
 
 
 def test_a_libreoffice_reference_doc_gives_one_set_of_core_properties(
@@ -111,7 +100,7 @@ def test_a_libreoffice_reference_doc_gives_one_set_of_core_properties(
         names = package.namelist()
     assert len(names) == len(set(names)) and "docProps/core.xml" in names
     assert read(blob).core_properties.title.startswith("Lavrov in Yerevan")
-    assert ooxml_problems(blob, tmp_path) == ""
+    assert ooxml_problems(blob, folder=tmp_path) == ""
 
 
 def test_settings_carry_a_complete_zoom():

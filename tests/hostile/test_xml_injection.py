@@ -5,47 +5,28 @@ the DOCX validates against the OOXML schemas, and the name reads back literally.
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE
+from conftest import SAMPLE
 from docx.enum.style import WD_STYLE_TYPE
 from docx_helpers import rich_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from ooxml import ooxml_problems
 
 from briefwright.cli import main
 from briefwright.theme import Theme, ThemeError
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.docx import write
 
-OOXML_CHECK = ROOT.parent / "shared" / "tools" / "ooxml-check"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 VANISH = 'Times New Roman"/><w:vanish/><w:x a="'
 NASTY = ["&", '"', "<", "'", "]]>", ">", "\u00a0", "\U0001f600", "\u202e"]
 CONTROLS = ["\t", "\x00", "\x01", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\ufffe"]
-
-
-def ooxml_problems(*blobs: bytes, folder: Path) -> str:
-    if not OOXML_CHECK.exists():
-        pytest.skip(f"{OOXML_CHECK} is not here")
-    paths = []
-    for number, blob in enumerate(blobs):
-        paths.append(folder / f"checked-{number}.docx")
-        paths[-1].write_bytes(blob)
-    result = subprocess.run(
-        [sys.executable, str(OOXML_CHECK), *map(str, paths)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stdout + result.stderr
 
 
 def _part(blob: bytes, name: str) -> etree._Element:
