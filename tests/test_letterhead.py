@@ -100,6 +100,32 @@ def test_the_letterhead_draws_no_rules_of_the_running_header(on_letterhead):
         assert {side.get(qn("w:val")) for side in borders} == {"nil"}, name
 
 
+def test_the_html_shows_logo_and_letterhead_in_place_of_the_running_header():
+    import base64
+    from html.parser import HTMLParser
+
+    html = render_bytes(SAMPLE, template=str(EXAMPLE), formats="html")["html"].decode()
+    found: list[tuple[str, dict]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, dict(attrs)))
+
+    Tags().feed(html)
+    [image] = [attrs for tag, attrs in found if tag == "img"]
+    kind, data = image["src"].split(",", 1)
+    assert kind == "data:image/png;base64"
+    assert base64.b64decode(data) == (EXAMPLE / "logo.png").read_bytes()
+    assert image["alt"] == "Ministry of Example crest"
+    assert (image["width"], image["height"]) == ("68", "68")  # 18 mm at 96 px to the inch
+    header = html[html.index('<header class="letterhead">') : html.index("</header>")]
+    assert [line in header for line in LINES] == [True] * len(LINES)
+    assert 'class="running"' not in html  # page 1 of the PDF has no running header either
+    assert "img-src data:" in html  # the file's own policy lets its logo show
+    # printed, later pages have the running header; page 1 gives it up for the letterhead
+    assert "@page :first { @top-left { content: none; } }" in html
+
+
 def test_the_letterhead_example_validates(on_letterhead, tmp_path):
     from ooxml import ooxml_problems
 

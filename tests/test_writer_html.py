@@ -239,6 +239,11 @@ def test_tlp_banner_top_and_bottom_in_standard_colour(label):
     assert text.startswith(label) and text.endswith(label)
     # printed, every page shows the label in its colours in the page's corner
     assert f'@top-right {{ content: "{label}"' in html and f"color: {tlp_colour(label)}" in html
+    # the page number ends the footer's box: the label has the right one, and a centre box
+    # would squeeze the footer into a third of the line
+    footer_box = html[html.index("@bottom-left {") :].split("}", 1)[0]
+    assert '"Page " counter(page) " of " counter(pages)' in footer_box
+    assert html.count("counter(page)") == 1
 
 
 def test_other_marking_is_a_centred_banner_in_capitals():
@@ -254,6 +259,11 @@ def test_other_marking_is_a_centred_banner_in_capitals():
     assert f"@top-center {{ content: {escaped}" in html
     assert f"@bottom-center {{ content: {escaped}" in html
     assert ".marking.banner { text-align: center" in html
+    # the banner is never broken in two; the page number has the right box
+    banner_box = html[html.index("@top-center {") :].split("}", 1)[0]
+    assert "white-space: nowrap" in banner_box
+    number_box = html[html.index("@bottom-right {") :].split("}", 1)[0]
+    assert '"Page " counter(page) " of " counter(pages)' in number_box
 
 
 def test_draft_banner_at_top_and_bottom_and_on_every_printed_page():

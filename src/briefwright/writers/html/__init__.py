@@ -1,28 +1,31 @@
 """Self-contained HTML5 from the document tree, for browsers and mail clients.
 
 One UTF-8 file with its CSS in a <style> element built from the theme: no scripts, no external
-requests (no remote fonts, images or stylesheets), every text escaped, and only http(s) and
-mailto links clickable.
+requests (no remote fonts, images or stylesheets; a letterhead's logo is inside the file as a
+data: URI), every text escaped, and only http(s) and mailto links clickable.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 
 from briefwright.doctree import nodes
 from briefwright.errors import RenderError
 from briefwright.i18n.texts import furniture_texts
+from briefwright.logo import read_logo
 from briefwright.markings import TLP_BACKGROUND
 from briefwright.theme import Theme
 from briefwright.writers.base import WriteOptions
 from briefwright.writers.html.body import HANDLERS, esc, render_blocks
 from briefwright.writers.html.style import page_rules, stylesheet
-from briefwright.writers.running import SEPARATOR, footer_parts, header_parts
+from briefwright.writers.running import SEPARATOR, footer_parts, header_parts, logo_alt
 
 __all__ = ["HANDLERS", "write"]
 
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _TITLE_BLOCK = (nodes.Title, nodes.Subtitle, nodes.MetaLine)
+_PX_PER_MM = 96 / 25.4  # CSS pixels
 
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
@@ -36,7 +39,7 @@ def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
         '<div class="page">',
         _banner(meta, "top"),
         _draft(meta, "top"),
-        _running(meta),
+        _letterhead(theme) or _running(meta),
         "<main>",
         _body(doc.children),
         "</main>",
@@ -77,7 +80,7 @@ def _head(meta: nodes.DocMeta, theme: Theme, options: WriteOptions) -> str:
         '<meta charset="utf-8">',
         # Belt and braces for browsers: even a bug upstream cannot load or run anything.
         '<meta http-equiv="Content-Security-Policy" '
-        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light">',
@@ -125,6 +128,27 @@ def _running(meta: nodes.DocMeta) -> str:
     lead, rest = header_parts(meta)
     parts = ([f"<strong>{esc(lead)}</strong>"] if lead else []) + [esc(part) for part in rest]
     return f'<header class="running"><p>{SEPARATOR.join(parts)}</p></header>' if parts else ""
+
+
+def _letterhead(theme: Theme) -> str:
+    """The theme's logo and letterhead lines, in place of the running header as on the PDF's
+    page 1; the logo at the size the paged formats give it."""
+    if not theme.letterhead and not theme.logo:
+        return ""
+    parts = []
+    if theme.logo:
+        logo = read_logo(theme.logo)
+        width, height = (round(mm * _PX_PER_MM) for mm in logo.size_mm())
+        source = f"data:{logo.content_type};base64,{base64.b64encode(logo.data).decode('ascii')}"
+        alt = esc(logo_alt(theme))
+        parts.append(f'<img src="{source}" alt="{alt}" width="{width}" height="{height}">')
+    lines = [
+        f'<p class="letterhead-{"lead" if number == 0 else "detail"}">{esc(line)}</p>'
+        for number, line in enumerate(theme.letterhead)
+    ]
+    if lines:
+        parts.append(f'<div class="letterhead-lines">{"".join(lines)}</div>')
+    return f'<header class="letterhead">{"".join(parts)}</header>'
 
 
 def _furniture(meta: nodes.DocMeta) -> str:

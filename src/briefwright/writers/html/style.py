@@ -20,6 +20,7 @@ from briefwright.writers.look import BULLETS, NUMBERS, Box, Rule, Text, look
 from briefwright.writers.running import SEPARATOR, footer_parts, header_parts, page_number_parts
 
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_BANNER_SIZE = 11.0  # points, of a banner marking in the page margins
 
 
 def stylesheet(theme: Theme) -> str:
@@ -50,6 +51,12 @@ body {{ margin: 0; background: #FFFFFF; color: {theme.text_color};
 .furniture {{ {_type(house.furniture)} margin-top: 2em; padding-top: 2pt;
   border-top: {_line(house.furniture_rule)}; }}
 .furniture p {{ margin: 0; }}
+.letterhead {{ display: flex; align-items: center; gap: 5mm; margin: 0 0 1.5em; }}
+.letterhead img {{ flex: none; }}
+.letterhead p {{ margin: 0; }}
+.letterhead-lead {{ font-weight: bold; font-size: {_pt(theme.base_size + 1.5)};
+  color: {theme.accent_color}; }}
+.letterhead-detail {{ font-size: {_pt(theme.meta_size)}; color: {theme.muted_color}; }}
 h1.title {{ {_type(house.title)} margin: 0 0 {_pt(house.title.after)}; }}
 h1.title::before {{ content: ""; display: block; width: {_pt(bar.length)};
   height: {_pt(bar.thickness)}; background: {bar.colour}; margin-bottom: {_pt(bar.after)}; }}
@@ -152,12 +159,18 @@ def page_rules(meta: DocMeta, theme: Theme) -> str:
     footer = SEPARATOR.join(footer_parts(meta))
     counters = {"page": "counter(page)", "total": "counter(pages)"}
     words = page_number_parts(meta.language)  # "Page ", "page", " of ", "total", ""
-    number = "content: " + " ".join(counters.get(w) or _css_string(w) for w in words if w)
-    boxes = [
-        f"@top-left {{ content: {_css_string(draft + header)}; {small}; {_HEADER}; }}",
-        f"@bottom-left {{ content: {_css_string(draft + footer)}; {small}; {_FOOTER}; }}",
-        f"@bottom-{'center' if meta.tlp_colour else 'right'} {{ {number}; {small}; {_FOOTER}; }}",
-    ]
+    number = " ".join(counters.get(w) or _css_string(w) for w in words if w)
+    boxes = [f"@top-left {{ content: {_css_string(draft + header)}; {small}; {_HEADER}; }}"]
+    if meta.tlp_colour:
+        # beside the label, as in the PDF: in a centre box of its own it would squeeze the
+        # footer into a third of the line
+        before = draft + footer + SEPARATOR if footer else draft
+        footer_content = f"{_css_string(before)} {number}" if before else number
+        boxes.append(f"@bottom-left {{ content: {footer_content}; {small}; {_FOOTER}; }}")
+    else:
+        footer_content = _css_string(draft + footer)
+        boxes.append(f"@bottom-left {{ content: {footer_content}; {small}; {_FOOTER}; }}")
+        boxes.append(f"@bottom-right {{ content: {number}; {small}; {_FOOTER}; }}")
     if meta.tlp_colour:
         label = (
             f"content: {_css_string(meta.marking)}; {family}; font-weight: bold; font-size: 12pt;"
@@ -166,14 +179,18 @@ def page_rules(meta: DocMeta, theme: Theme) -> str:
         boxes += [f"@{side}-right {{ {label}; {_LABEL_AT[side]}; }}" for side in ("top", "bottom")]
     elif meta.marking:
         banner = (
-            f"content: {_css_string(meta.marking)}; {family}; font-weight: bold; font-size: 11pt"
+            f"content: {_css_string(meta.marking)}; {family}; font-weight: bold;"
+            f" font-size: {_pt(_BANNER_SIZE)}; white-space: nowrap"  # never broken in two
         )
         boxes += [f"@top-center {{ {banner}; }}", f"@bottom-center {{ {banner}; }}"]
     width, height = theme.page_size_mm
     sides = (theme.margin_top_mm, theme.margin_right_mm, theme.margin_bottom_mm)
     margins = " ".join(f"{float(value):g}mm" for value in (*sides, theme.margin_left_mm))
     inner = "\n  ".join(boxes)
-    return f"@page {{ size: {width:g}mm {height:g}mm; margin: {margins};\n  {inner}\n}}\n"
+    rules = f"@page {{ size: {width:g}mm {height:g}mm; margin: {margins};\n  {inner}\n}}\n"
+    if theme.letterhead or theme.logo:  # page 1 has the letterhead instead, as in the PDF
+        rules += "@page :first { @top-left { content: none; } }\n"
+    return rules
 
 
 def _css_string(text: str) -> str:
