@@ -18,6 +18,7 @@ from briefwright.pipeline import steps, write
 from briefwright.pipeline.executors import ChildTraceback, EarlyForkExecutor, can_fork
 from briefwright.pipeline.load import load
 from briefwright.pipeline.settings import RenderSettings
+from briefwright.writers.base import PagesFound
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
@@ -178,7 +179,7 @@ def test_a_docx_with_contents_takes_the_page_numbers_the_child_found(monkeypatch
 
     def pdf_with_moved_headings(doc, theme, options):
         data = real("pdf")(doc, theme, options)
-        options.heading_pages(tuple(range(11, 11 + 6)))  # as if laid out elsewhere
+        options.pages_found(PagesFound(20, tuple(range(11, 11 + 6))))  # as if laid out elsewhere
         return data
 
     _replace_writer(monkeypatch, "pdf", pdf_with_moved_headings)

@@ -14,10 +14,9 @@ from pypdf import PdfReader
 
 import briefwright
 from briefwright.theme import Theme
-from briefwright.writers.base import WriteOptions
+from briefwright.writers.base import PagesFound, WriteOptions
 from briefwright.writers.docx import write
-from briefwright.writers.docx.pagecount import set_results, with_page_count
-from briefwright.writers.pages import pdf_page_count
+from briefwright.writers.docx.pagecount import set_results, with_pdf_pages
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OPTIONS = WriteOptions(timestamp=1747872000, version="0.test")
@@ -60,7 +59,7 @@ def test_the_analyst_briefing_says_it_has_more_than_one_page():
 
 def test_a_count_set_afterwards_gives_the_file_the_writer_would_have_made():
     doc = rich_document()
-    later = with_page_count(write(doc, Theme(), OPTIONS), 9)
+    later = with_pdf_pages(write(doc, Theme(), OPTIONS), PagesFound(9))
     assert later == write(doc, Theme(), replace(OPTIONS, page_count=9))
     assert later != write(doc, Theme(), OPTIONS)
 
@@ -82,6 +81,18 @@ def test_a_simple_field_gets_the_count_too():
     assert [t.text for t in footer.iter(f"{{{W}}}t")] == ["12", ""]
 
 
-def test_what_is_not_a_pdf_has_no_page_count():
-    assert pdf_page_count(b"%PDF-1.4 nothing more") is None
-    assert pdf_page_count(b"12345") is None
+def test_contents_pages_set_afterwards_give_the_file_the_writer_would_have_made():
+    from briefwright.doctree import nodes
+    from briefwright.pipeline.pages import given_heading_pages
+    from briefwright.pipeline.steps import build_document
+    from briefwright.summary import load_summary
+    from briefwright.templating.discovery import resolve_template
+
+    doc = build_document(load_summary(SAMPLE), resolve_template("analyst"), verified=False)
+    assert doc.meta.contents
+    count = sum(isinstance(block, nodes.Heading) for block in doc.children)
+    headings = tuple(range(3, 3 + count))
+    told = write(given_heading_pages(doc, headings), Theme(), replace(OPTIONS, page_count=7))
+    later = with_pdf_pages(write(doc, Theme(), OPTIONS), PagesFound(7, headings))
+    assert later == told
+    assert later != with_pdf_pages(write(doc, Theme(), OPTIONS), PagesFound(7))

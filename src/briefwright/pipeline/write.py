@@ -1,7 +1,10 @@
 """The writer step: each format a task returning plain data, run here or on a caller's Executor.
 
 A task gives back its bytes (or its expected error) and its warnings instead of calling back,
-so it can run in any process: here one after the other, in a forked child, in a pool.
+so it can run in any process: here one after the other, in a forked child, in a pool. The DOCX
+and the PDF are written side by side; what the PDF's layout found (its page count, the page of
+each heading) is then set into the DOCX's stored field results, the same bytes the DOCX writer
+makes when it is told them first.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefwright.errors import BriefwrightError
-from briefwright.pipeline.pages import given_heading_pages, with_heading_pages
+from briefwright.pipeline.pages import with_heading_pages
 from briefwright.writers import get_writer
-from briefwright.writers.pages import carry_page_count
+from briefwright.writers.base import PagesFound
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -44,27 +47,30 @@ class WriterResult:
     warnings: tuple[str, ...] = ()
     error: BriefwrightError | None = None
     seconds: float = 0.0  # how long the writer took, wherever it ran
-    heading_pages: tuple[int, ...] = ()  # the PDF's, for the DOCX's contents
+    pages: PagesFound | None = None  # what the PDF's layout found, for the DOCX beside it
 
 
-def write_format(fmt: str, doc: Document, theme: Theme, options: WriteOptions) -> WriterResult:
-    """One writer as a task: runs in whatever process an executor chooses; returns plain data."""
+def write_format(
+    fmt: str, doc: Document, theme: Theme, options: WriteOptions, pdf_alongside: bool = False
+) -> WriterResult:
+    """One writer as a task: runs in whatever process an executor chooses; returns plain data.
+
+    A DOCX with a contents list lays out a PDF of its own for the headings' pages, unless
+    `pdf_alongside` says the PDF written beside it will give them.
+    """
     warnings: list[str] = []
-    pages: list[int] = []
-
-    def told(found: tuple[int, ...]) -> None:
-        pages[:] = found  # the writer's last word
-
+    found: list[PagesFound] = []
     start = time.perf_counter()
-    options = replace(options, warn=warnings.append, heading_pages=told)
+    options = replace(options, warn=warnings.append, pages_found=found.append)
     try:
-        if fmt == "docx":  # its contents list shows the pages the PDF gives its headings
+        if fmt == "docx" and not pdf_alongside:
             doc = with_heading_pages(doc, theme, options)
         data = get_writer(fmt)(doc, theme, options)
     except BriefwrightError as error:
         return WriterResult(fmt, None, tuple(warnings), error)
     seconds = time.perf_counter() - start
-    return WriterResult(fmt, data, tuple(warnings), seconds=seconds, heading_pages=tuple(pages))
+    pages = found[-1] if found else None  # the writer's last word
+    return WriterResult(fmt, data, tuple(warnings), seconds=seconds, pages=pages)
 
 
 def warm_up_writer(fmt: str) -> None:
@@ -109,34 +115,33 @@ def write_formats(
             raise result.error
         assert result.data is not None  # a WriterResult holds bytes or an error
         outputs[result.format] = result.data
-    carry_page_count(outputs)
+    _carry_pdf_pages(outputs, results)
     if times is not None:
         times.lap("write")
         times.add(*((f"  {r.format}", r.seconds) for r in results))
     return outputs
 
 
-def _waits_for_pdf(doc: Document, formats: tuple[str, ...]) -> bool:
-    """Whether the DOCX is to take its contents' page numbers from the PDF being written."""
-    return doc.meta.contents and not doc.meta.heading_pages and {"docx", "pdf"} <= set(formats)
+def _carry_pdf_pages(outputs: dict[str, bytes], results: list[WriterResult]) -> None:
+    """Give the DOCX in `outputs` the page count and heading pages of the PDF beside it."""
+    pdf = next((result for result in results if result.format == "pdf"), None)
+    if "docx" not in outputs or pdf is None or pdf.pages is None:
+        return
+    from briefwright.writers.docx.pagecount import with_pdf_pages
 
-
-def _after_pdf(doc: Document, pdf: WriterResult) -> Document:
-    return given_heading_pages(doc, pdf.heading_pages)
+    outputs["docx"] = with_pdf_pages(outputs["docx"], pdf.pages)
 
 
 def _write_here(
     doc: Document, theme: Theme, options: WriteOptions, formats: tuple[str, ...]
 ) -> list[WriterResult]:
-    waits = _waits_for_pdf(doc, formats)
-    order = sorted(formats, key=lambda fmt: waits and fmt == "docx")  # then after the PDF
-    results: dict[str, WriterResult] = {}
-    for fmt in order:
-        given = _after_pdf(doc, results["pdf"]) if waits and fmt == "docx" else doc
-        results[fmt] = write_format(fmt, given, theme, options)
-        if results[fmt].error is not None:
+    alongside = "pdf" in formats
+    results = []
+    for fmt in formats:
+        results.append(write_format(fmt, doc, theme, options, alongside))
+        if results[-1].error is not None:
             break
-    return [results[fmt] for fmt in formats if fmt in results]
+    return results
 
 
 def _write_on(
@@ -146,19 +151,11 @@ def _write_on(
     options: WriteOptions,
     formats: tuple[str, ...],
 ) -> list[WriterResult]:
-    waits = _waits_for_pdf(doc, formats)
+    alongside = "pdf" in formats
     futures = {
-        fmt: executor.submit(write_format, fmt, doc, theme, options)
+        fmt: executor.submit(write_format, fmt, doc, theme, options, alongside)
         for fmt in writing_order(formats)
-        if not (waits and fmt == "docx")
     }
-    if waits:  # the DOCX's contents take the pages the PDF writer found
-        pdf = futures["pdf"].result()
-        if pdf.error is not None:
-            return [pdf]
-        futures["docx"] = executor.submit(
-            write_format, "docx", _after_pdf(doc, pdf), theme, options
-        )
     # Results already in come first: an error among them is raised without waiting for a
     # slower writer elsewhere, which the caller's executor then stops.
     ready = [fmt for fmt in formats if futures[fmt].done()]

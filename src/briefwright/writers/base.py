@@ -14,7 +14,16 @@ def _ignore(message: str) -> None:
     pass
 
 
-def _ignore_pages(pages: tuple[int, ...]) -> None:
+@dataclass(frozen=True)
+class PagesFound:
+    """What a paged writer's layout found: how many pages, and the page of each top-level
+    heading (empty unless the document has a contents list)."""
+
+    total: int
+    headings: tuple[int, ...] = ()
+
+
+def _ignore_pages(pages: PagesFound) -> None:
     pass
 
 
@@ -43,7 +52,7 @@ class WriteOptions:
     timestamp: int = 0
     version: str = ""
     warn: Callable[[str], None] = field(default=_ignore)
-    # where a paged writer (the PDF's) tells the page of each top-level heading, when the
-    # document has a contents list: the DOCX's contents show the same numbers
-    heading_pages: Callable[[tuple[int, ...]], None] = field(default=_ignore_pages)
+    # where a paged writer (the PDF's) tells what its layout found: the DOCX written beside it
+    # stores the same page count and contents page numbers
+    pages_found: Callable[[PagesFound], None] = field(default=_ignore_pages)
     page_count: int | None = None

@@ -4,7 +4,8 @@ Word and LibreOffice count the pages again whenever they lay the document out; a
 that does not (a mail attachment preview, Quick Look, an indexer) shows the result stored in
 the file. That result is the PDF layout's page count when the PDF was made from the same tree
 (the DOCX is built to paginate as the PDF does), passed in as WriteOptions.page_count or set
-afterwards by `with_page_count`; otherwise an estimate from the length of the text.
+afterwards by `with_pdf_pages` (which sets the contents' page numbers too); otherwise an
+estimate from the length of the text.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
@@ -21,11 +22,15 @@ from lxml import etree
 
 from briefwright.doctree import nodes
 from briefwright.theme import Theme
+from briefwright.writers.base import PagesFound
 from briefwright.writers.docx.archive import Entry, deflate, zip_bytes
 from briefwright.writers.docx.parts import Package
 from briefwright.writers.docx.xml import Element
 
 _FIELD = "NUMPAGES"
+_PAGEREF = "PAGEREF"
+_TOC_BOOKMARK = re.compile(r"\b_Toc(\d{8})\b")
+_BODY = "word/document.xml"
 _CHAR = qn("w:fldChar")
 _TYPE = qn("w:fldCharType")
 _INSTRUCTION = qn("w:instrText")
@@ -46,18 +51,37 @@ def set_page_count(package: Package, pages: int) -> None:
 def set_results(root: Element, pages: int) -> bool:
     """Set the NUMPAGES results under `root`; whether there was one."""
     found = False
-    for texts in _field_results(root):
-        for n, text in enumerate(texts):
-            text.text = str(pages) if n == 0 else ""
+    for _, texts in _field_results(root, _FIELD):
+        _show(texts, str(pages))
         found = True
     return found
 
 
-def _field_results(root: Element) -> Iterator[list[Element]]:
-    """The w:t elements of each NUMPAGES field's result, complex fields and simple ones."""
+def set_contents_pages(root: Element, headings: tuple[int, ...]) -> bool:
+    """Set the page shown by each contents entry (a PAGEREF to the heading's bookmark
+    _Toc00000003, numbered from 1 in the body's order) to `headings`; whether any changed."""
+    found = False
+    for instruction, texts in _field_results(root, _PAGEREF):
+        match = _TOC_BOOKMARK.search(instruction)
+        number = int(match.group(1)) if match else 0
+        if 0 < number <= len(headings):
+            _show(texts, str(headings[number - 1]))
+            found = True
+    return found
+
+
+def _show(texts: list[Element], shown: str) -> None:
+    for n, text in enumerate(texts):
+        text.text = shown if n == 0 else ""
+
+
+def _field_results(root: Element, field: str) -> Iterator[tuple[str, list[Element]]]:
+    """The instruction and the w:t elements of each `field` field's result, complex fields and
+    simple ones."""
     for simple in root.iter(_SIMPLE):
-        if simple.get(qn("w:instr"), "").split()[:1] == [_FIELD]:
-            yield list(simple.iter(_TEXT))
+        instruction = simple.get(qn("w:instr"), "")
+        if instruction.split()[:1] == [field]:
+            yield instruction, list(simple.iter(_TEXT))
     for paragraph in root.iter(qn("w:p")):
         state, instruction = "", ""
         result: list[Element] = []
@@ -69,30 +93,42 @@ def _field_results(root: Element) -> Iterator[list[Element]]:
                 elif kind == "separate":
                     state = "result"
                 elif kind == "end":
-                    if instruction.split()[:1] == [_FIELD] and result:
-                        yield result
-                    state = ""
+                    if instruction.split()[:1] == [field] and result:
+                        yield instruction, result
+                    state, instruction, result = "", "", []
             elif element.tag == _INSTRUCTION and state == "code":
                 instruction += element.text or ""
             elif element.tag == _TEXT and state == "result":
                 result.append(element)
 
 
-def with_page_count(docx: bytes, pages: int) -> bytes:
-    """The DOCX file `docx` (as the writer made it) with `pages` as its NUMPAGES results;
-    every other member is copied as it is, still compressed."""
+def with_pdf_pages(docx: bytes, pages: PagesFound) -> bytes:
+    """The DOCX file `docx` (as the writer made it) with what the PDF's layout found: `pages.total`
+    as its NUMPAGES results and `pages.headings` as its contents' page numbers. The same bytes
+    the writer makes when it is given them; every other member is copied, still compressed."""
     entries = []
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         members = archive.infolist()
         for info in members:
+            changed = None
             if _STORY.fullmatch(info.filename):
-                root = etree.fromstring(archive.read(info), oxml_parser)
-                if set_results(root, pages):
-                    blob = etree.tostring(root, encoding="UTF-8", standalone=True)
-                    entries.append(deflate(info.filename, blob))
-                    continue
-            entries.append(_as_stored(docx, info))
+                changed = _edited(archive.read(info), lambda r: set_results(r, pages.total))
+            elif info.filename == _BODY and pages.headings:
+                changed = _edited(
+                    archive.read(info), lambda r: set_contents_pages(r, pages.headings)
+                )
+            entries.append(
+                deflate(info.filename, changed) if changed else _as_stored(docx, info)
+            )
     return zip_bytes(entries, members[0].date_time if members else (1980, 1, 1, 0, 0, 0))
+
+
+def _edited(xml: bytes, edit: Callable[[Element], bool]) -> bytes | None:
+    """The part edited, or None if `edit` found nothing to change."""
+    root = etree.fromstring(xml, oxml_parser)
+    if not edit(root):
+        return None
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 def _as_stored(docx: bytes, info: zipfile.ZipInfo) -> Entry:

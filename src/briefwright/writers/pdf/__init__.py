@@ -21,7 +21,7 @@ from briefwright.doctree import nodes
 from briefwright.errors import RenderError
 from briefwright.i18n.texts import furniture_texts
 from briefwright.theme import Theme
-from briefwright.writers.base import WriteOptions
+from briefwright.writers.base import PagesFound, WriteOptions
 from briefwright.writers.pdf.blocks import BLOCK_HANDLERS, render_block
 from briefwright.writers.pdf.canvas import PagedCanvas
 from briefwright.writers.pdf.contents import (
@@ -60,11 +60,11 @@ class LaidOut:
 
 
 def write(doc: nodes.Document, theme: Theme, options: WriteOptions) -> bytes:
-    """Lay out `doc` as a PDF and return its bytes (telling options.heading_pages where each
-    heading fell, when the document has a contents list)."""
+    """Lay out `doc` as a PDF and return its bytes, telling options.pages_found how many pages
+    it has and (when the document has a contents list) where each heading fell."""
     laid = lay_out(doc, theme, options)
-    if doc.meta.contents:
-        options.heading_pages(tuple(page for level, _, page in laid.outline if level >= 1))
+    headings = tuple(page for level, _, page in laid.outline if level >= 1)
+    options.pages_found(PagesFound(laid.pages, headings if doc.meta.contents else ()))
     return laid.data
 
 
