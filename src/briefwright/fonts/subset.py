@@ -115,8 +115,15 @@ def _read(path: str) -> bytes:
 def _cache_key(digest: str, blocks: frozenset[int]) -> str:
     """What a subset depends on: the font, the blocks, this code and fontTools' version (so
     output is the same whether the subset comes from the cache or is made anew)."""
-    made_by = (_CACHE_FORMAT, _code_digest(), metadata.version("fonttools"))
+    made_by = (_CACHE_FORMAT, _code_digest(), _fonttools_version())
     return hashlib.sha256(repr((made_by, digest, sorted(blocks))).encode()).hexdigest()
+
+
+@functools.cache
+def _fonttools_version() -> str:
+    # read from its metadata, not by importing it (fontTools takes 16 ms to import); a lookup
+    # still scans the installed distributions, so once per process
+    return metadata.version("fonttools")
 
 
 @functools.cache
