@@ -212,3 +212,14 @@ def test_a_font_file_that_is_not_a_font_is_refused_by_name(tmp_path):
     theme = Theme(font_family="Broken Sans", font_files=tuple(files))
     with pytest.raises(RenderError, match=r"a\.ttf"):
         write(rich_document(), theme, OPTIONS)
+
+
+def test_the_bundled_faces_pass_the_character_map_check_a_render_skips_for_them():
+    from briefwright.fonts import BUNDLED_FAMILY, family_files, is_bundled
+    from briefwright.fonts.truetype import check_character_maps
+
+    _, paths = family_files(BUNDLED_FAMILY)
+    for path in paths:
+        assert is_bundled(path)
+        check_character_maps(Path(path).read_bytes())  # raises NotAFont if a table is hostile
+    assert not is_bundled(Path(paths[0]).with_name("Other.ttf"))

@@ -27,6 +27,13 @@ _FC_STYLES = {
 }
 
 
+def is_bundled(path: str | Path) -> bool:
+    """Whether `path` is one of the faces shipped in this package (tests check their character
+    maps once, so a render need not measure them again, as it does any other font file)."""
+    path = Path(path)
+    return path.parent == BUNDLED_DIR and path.name in _BUNDLED_FILES
+
+
 def family_files(family: str, files: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
     """The family's canonical name and its four face files (regular, bold, italic, bold italic)."""
     if files:

@@ -117,9 +117,7 @@ def with_pdf_pages(docx: bytes, pages: PagesFound) -> bytes:
                 changed = _edited(
                     archive.read(info), lambda r: set_contents_pages(r, pages.headings)
                 )
-            entries.append(
-                deflate(info.filename, changed) if changed else _as_stored(docx, info)
-            )
+            entries.append(deflate(info.filename, changed) if changed else _as_stored(docx, info))
     return zip_bytes(entries, members[0].date_time if members else (1980, 1, 1, 0, 0, 0))
 
 

@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfdoc import BasicFonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from briefwright.errors import RenderError
-from briefwright.fonts import BUNDLED_FAMILY, FONT_STYLES, family_files
+from briefwright.fonts import BUNDLED_FAMILY, FONT_STYLES, family_files, is_bundled
 from briefwright.fonts.truetype import NotAFont, check_character_maps
 from briefwright.safe_files import FileRefused, read_bounded
 from briefwright.theme import MAX_FONT_FILE_BYTES
@@ -106,7 +106,8 @@ def _register(family: str, paths: tuple[str, ...]) -> FontFamily:
         try:
             # a regular file of bounded size, read once: never a FIFO, a device or a huge file
             data = read_bounded(path, MAX_FONT_FILE_BYTES)
-            check_character_maps(data)
+            if not is_bundled(path):
+                check_character_maps(data)
             stream = io.BytesIO(data)
             stream.name = path
             font = UnicodeTTFont(name, stream)
