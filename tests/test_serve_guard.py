@@ -8,7 +8,8 @@ import pytest
 
 pytest.importorskip("starlette")
 
-from briefwright.serve.config import ServeConfig, is_loopback  # noqa: E402
+from briefwright.hosts import is_loopback  # noqa: E402
+from briefwright.serve.config import ServeConfig  # noqa: E402
 from briefwright.serve.limits import Guard  # noqa: E402
 
 TOKEN = "0123456789abcdef"

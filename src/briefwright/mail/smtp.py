@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import copy
-import ipaddress
 import smtplib
 import socket
 import ssl
@@ -20,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from briefwright.errors import EXIT_RENDER, BriefwrightError, UsageError
+from briefwright.hosts import is_loopback
 
 SECURITY_MODES = ("starttls", "ssl", "none")
 DEFAULT_DEADLINE = 60.0
@@ -196,19 +196,10 @@ def _check_sendable(
         raise UsageError("cannot send: the message has no recipient")
     if user and password is None:
         raise UsageError(f"cannot log in as {user!r}: no password given")
-    if user and security == "none" and not _is_loopback(host):
+    if user and security == "none" and not is_loopback(host):
         raise UsageError(
             f"refusing to send the password to {host} unencrypted; use starttls or ssl"
         )
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefwright.errors import UsageError
+from briefwright.hosts import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -54,16 +54,6 @@ class ServeConfig:
     def template_path(self) -> tuple[Path, ...]:
         """The template directories as absolute paths, as the workers look templates up."""
         return tuple(directory.resolve() for directory in self.templates)
-
-
-def is_loopback(host: str) -> bool:
-    """True for names and addresses that only this machine can reach."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def from_environment() -> ServeConfig:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from briefwright.serve.config import is_loopback
+from briefwright.hosts import is_loopback
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
